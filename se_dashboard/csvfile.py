@@ -1,0 +1,154 @@
+"""Reading one CSV file of a data folder into trimmed text cells, with line numbers and problems."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .contract import ENCODINGS_LABEL, MAX_CELL_CHARS, FileSpec
+from .problems import Problem
+
+_BINARY_SNIFF_BYTES = 8192
+
+
+@dataclass
+class RawTable:
+    """The cells of one CSV file: `columns` as in its header, `rows` of trimmed strings.
+
+    `lines[i]` is the physical line on which row i starts (the header is line 1).
+    """
+
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
+    """Return the text of a file's bytes (UTF-8, UTF-8 with BOM or CP949), or a problem."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(
+            filename, None, None,
+            f"UTF-16으로 저장된 파일입니다. 다음 인코딩으로 저장해 주세요: {ENCODINGS_LABEL}.",
+            f"the file is saved as UTF-16; save it as one of: {ENCODINGS_LABEL}.")]
+    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+        return None, [Problem(
+            filename, None, None,
+            "CSV 텍스트 파일이 아닙니다(바이너리 파일). 엑셀에서 'CSV UTF-8'로 저장해 주세요.",
+            "this is not a CSV text file (binary content); save it from Excel as 'CSV UTF-8'.")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "cp949"):
+        try:
+            return data.decode(encoding), []
+        except UnicodeDecodeError:
+            continue
+    return None, [Problem(
+        filename, None, None,
+        f"파일 인코딩을 읽을 수 없습니다. 허용 인코딩: {ENCODINGS_LABEL}.",
+        f"the file's encoding cannot be read; accepted encodings: {ENCODINGS_LABEL}.")]
+
+
+def _header_problems(header: list[str], spec: FileSpec) -> list[Problem]:
+    name = spec.filename
+    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
+        sep_ko, sep_en = ("세미콜론(;)", "semicolons") if ";" in header[0] else ("탭", "tabs")
+        return [Problem(
+            name, 1, None,
+            f"열이 쉼표가 아니라 {sep_ko}로 구분되어 있습니다. 쉼표로 구분된 CSV로 저장해 주세요.",
+            f"columns are separated by {sep_en}, not commas; save it as comma-separated CSV.")]
+    problems = []
+    seen: set[str] = set()
+    for column in header:
+        if column and column in seen:
+            problems.append(Problem(name, 1, column, "열 이름이 중복되었습니다.",
+                                    "the column name appears twice."))
+        seen.add(column)
+    unknown = [c for c in header if c not in spec.columns]
+    for missing in (c for c in spec.required if c not in seen):
+        guess = difflib.get_close_matches(missing, unknown, n=1, cutoff=0.6)
+        hint_ko = f" ('{guess[0]}'의 오타인가요?)" if guess else ""
+        hint_en = f" (is '{guess[0]}' a misspelling of it?)" if guess else ""
+        problems.append(Problem(name, 1, missing, f"필수 열이 없습니다{hint_ko}.",
+                                f"required column is missing{hint_en}."))
+    return problems
+
+
+def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
+    """Parse decoded CSV text; return the table and any structural problems.
+
+    The header is matched case-insensitively, cells are trimmed, blank lines are skipped and short
+    rows are padded with blank cells. A structural problem (bad header, broken quoting, an
+    over-long cell) returns no table.
+    """
+    name = spec.filename
+    if not text.strip():
+        return None, [Problem(name, None, None, "파일이 비어 있습니다.", "the file is empty.")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    table: RawTable | None = None
+    problems: list[Problem] = []
+    line = 1
+    try:
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            cells = [c.strip() for c in record]
+            if not any(cells):
+                continue
+            if table is None:
+                header = [c.lstrip("\ufeff").strip().lower() for c in cells]
+                problems = _header_problems(header, spec)
+                if problems:
+                    return None, problems
+                table = RawTable(columns=header)
+                continue
+            if len(cells) > len(table.columns) and any(cells[len(table.columns):]):
+                problems.append(Problem(
+                    name, start, None,
+                    f"칸이 {len(cells)}개로 머리글의 열 {len(table.columns)}개보다 많습니다 "
+                    "(따옴표나 쉼표를 확인해 주세요).",
+                    f"the row has {len(cells)} cells but the header has {len(table.columns)} "
+                    "(check quotes and commas)."))
+                continue
+            cells = (cells + [""] * len(table.columns))[: len(table.columns)]
+            for column, cell in zip(table.columns, cells, strict=True):
+                if len(cell) > MAX_CELL_CHARS:
+                    problems.append(Problem(
+                        name, start, column,
+                        f"칸이 너무 깁니다({len(cell):,}자, 최대 {MAX_CELL_CHARS:,}자).",
+                        f"the cell is too long ({len(cell):,} characters, at most "
+                        f"{MAX_CELL_CHARS:,})."))
+            table.rows.append(cells)
+            table.lines.append(start)
+    except csv.Error as exc:
+        message = str(exc)
+        if "field larger than field limit" in message:
+            ko = f"칸이 너무 깁니다(최대 {MAX_CELL_CHARS:,}자)."
+            en = f"a cell is too long (at most {MAX_CELL_CHARS:,} characters)."
+        else:
+            ko = "따옴표가 짝이 맞지 않습니다(닫히지 않았거나 칸 중간에 있음)."
+            en = f"unbalanced quotes ({message})."
+        return None, [*problems, Problem(name, reader.line_num or line, None, ko, en)]
+    if table is None:
+        return None, [Problem(name, None, None, "파일이 비어 있습니다.", "the file is empty.")]
+    if not table.rows:
+        problems.append(Problem(name, None, None, "머리글만 있고 데이터 행이 없습니다.",
+                                "the file has a header but no data rows."))
+    return (None if problems else table), problems
+
+
+def read(path: Path, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
+    """Read, decode and parse one file of a data folder."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(spec.filename, None, None, "파일이 없습니다.",
+                              "the file is missing.")]
+    except OSError as exc:
+        return None, [Problem(spec.filename, None, None, f"파일을 읽을 수 없습니다: {exc}",
+                              f"the file cannot be read: {exc}")]
+    text, problems = decode(data, spec.filename)
+    if text is None:
+        return None, problems
+    return parse(text, spec)

@@ -1,0 +1,16 @@
+"""Whole-folder summary figures, as printed by `validate` and shown by the app."""
+
+from __future__ import annotations
+
+from .loader import Dataset
+
+
+def summarize(dataset: Dataset) -> dict[str, int]:
+    """Return counts of participants, excerpts, org types, themes and recommendations."""
+    return {
+        "participants": len(dataset.participants),
+        "excerpts": len(dataset.remarks),
+        "org_types": len(dataset.org_types),
+        "themes": len(dataset.themes),
+        "recommendations": len(dataset.recommendations),
+    }
