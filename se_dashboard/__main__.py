@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 from .loader import data_folder, load
@@ -31,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("folder", nargs="?", default=None,
                        help=f"data folder (default: $SE_DASHBOARD_DATA or {data_folder()})")
     args = parser.parse_args(argv)
+    # The report is Korean and quotes data values: where stdout cannot encode them (a pipe or file
+    # in ASCII, Latin-1 or CP949), escape them rather than crash and lose the report.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     if args.command == "validate":
         return _validate(args.folder)
     return 2  # pragma: no cover - argparse rejects unknown commands first

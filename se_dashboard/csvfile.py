@@ -12,6 +12,9 @@ from .contract import ENCODINGS_LABEL, MAX_CELL_CHARS, FileSpec
 from .problems import Problem
 
 _BINARY_SNIFF_BYTES = 8192
+# csv's own cell limit (131,072 characters by default) would stop parsing with no column named;
+# raise it so every over-long cell is reported with its line and column (see MAX_CELL_CHARS).
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
 @dataclass
@@ -28,27 +31,38 @@ class RawTable:
 
 def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
     """Return the text of a file's bytes (UTF-8, UTF-8 with BOM or CP949), or a problem."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = data[:_BINARY_SNIFF_BYTES]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(head):
         return None, [Problem(
             filename, None, None,
             f"UTF-16으로 저장된 파일입니다. 다음 인코딩으로 저장해 주세요: {ENCODINGS_LABEL}.",
             f"the file is saved as UTF-16; save it as one of: {ENCODINGS_LABEL}.")]
-    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+    if b"\x00" in head:
         return None, [Problem(
             filename, None, None,
             "CSV 텍스트 파일이 아닙니다(바이너리 파일). 엑셀에서 'CSV UTF-8'로 저장해 주세요.",
             "this is not a CSV text file (binary content); save it from Excel as 'CSV UTF-8'.")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    for encoding in ("utf-8", "cp949"):
-        try:
-            return data.decode(encoding), []
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1  # where the first non-UTF-8 byte is
+    try:
+        return data.decode("cp949"), []
+    except UnicodeDecodeError:
+        pass
     return None, [Problem(
-        filename, None, None,
-        f"파일 인코딩을 읽을 수 없습니다. 허용 인코딩: {ENCODINGS_LABEL}.",
-        f"the file's encoding cannot be read; accepted encodings: {ENCODINGS_LABEL}.")]
+        filename, line, None,
+        f"파일 인코딩을 읽을 수 없습니다(UTF-8도 CP949도 아님). 허용 인코딩: {ENCODINGS_LABEL}.",
+        f"the file's encoding cannot be read (neither UTF-8 nor CP949); accepted encodings: "
+        f"{ENCODINGS_LABEL}.")]
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Whether NUL bytes sit (almost) only at even or only at odd offsets, as in UTF-16 text."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return even + odd >= 4 and min(even, odd) * 10 <= max(even, odd)
 
 
 def _header_problems(header: list[str], spec: FileSpec) -> list[Problem]:
@@ -69,10 +83,10 @@ def _header_problems(header: list[str], spec: FileSpec) -> list[Problem]:
     unknown = [c for c in header if c not in spec.columns]
     for missing in (c for c in spec.required if c not in seen):
         guess = difflib.get_close_matches(missing, unknown, n=1, cutoff=0.6)
-        hint_ko = f" ('{guess[0]}'의 오타인가요?)" if guess else ""
-        hint_en = f" (is '{guess[0]}' a misspelling of it?)" if guess else ""
-        problems.append(Problem(name, 1, missing, f"필수 열이 없습니다{hint_ko}.",
-                                f"required column is missing{hint_en}."))
+        hint_ko = f" ('{guess[0]}'은(는) '{missing}'의 오타인가요?)" if guess else ""
+        hint_en = f" (is '{guess[0]}' a misspelling of '{missing}'?)" if guess else ""
+        problems.append(Problem(name, 1, missing, f"필수 열 '{missing}'이(가) 없습니다{hint_ko}.",
+                                f"required column '{missing}' is missing{hint_en}."))
     return problems
 
 
@@ -128,8 +142,10 @@ def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
             en = f"a cell is too long (at most {MAX_CELL_CHARS:,} characters)."
         else:
             ko = "따옴표가 짝이 맞지 않습니다(닫히지 않았거나 칸 중간에 있음)."
-            en = f"unbalanced quotes ({message})."
-        return None, [*problems, Problem(name, reader.line_num or line, None, ko, en)]
+            en = f"unbalanced quotes ({message}): a quote is never closed or sits inside a cell."
+        # `line` is where the broken row starts; reader.line_num is where csv gave up, which for
+        # a quote never closed is the end of the file.
+        return None, [*problems, Problem(name, line, None, ko, en)]
     if table is None:
         return None, [Problem(name, None, None, "파일이 비어 있습니다.", "the file is empty.")]
     if not table.rows:

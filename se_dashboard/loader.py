@@ -42,8 +42,12 @@ def fingerprint(folder: Path) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for spec in SPECS:
         path = folder / spec.filename
-        digest.update(spec.filename.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"\x00missing")
+        data = path.read_bytes() if path.is_file() else None
+        # The length goes in before the bytes, so no edit can shift bytes from one file into the
+        # next unnoticed; a missing file hashes unlike any content.
+        size = b"missing" if data is None else str(len(data)).encode()
+        digest.update(b"%s\x00%s\x00" % (spec.filename.encode(), size))
+        digest.update(data or b"")
     return digest.hexdigest()
 
 
@@ -87,8 +91,11 @@ class _Checker:
         indices = list(indices)
         for i in indices[:MAX_LISTED_PER_CHECK]:
             self.problems.append(Problem(self.spec.filename, self.table.lines[i], column, ko, en))
-        if len(indices) > MAX_LISTED_PER_CHECK:
-            rest = len(indices) - MAX_LISTED_PER_CHECK
+        self.more(len(indices) - MAX_LISTED_PER_CHECK, column)
+
+    def more(self, rest: int, column: str | None) -> None:
+        """Sum up, in one line, the `rest` rows not listed (if any)."""
+        if rest > 0:
             self.problems.append(Problem(self.spec.filename, None, column,
                                          f"같은 문제가 있는 행이 {rest:,}개 더 있습니다.",
                                          f"{rest:,} more rows have the same problem."))
@@ -123,16 +130,17 @@ def _check_table(frame: pd.DataFrame, check: _Checker) -> None:
                 spec.filename, check.table.lines[i], spec.id_column,
                 f"ID '{value}'가 중복됩니다({first_line[value]}행에 먼저 나옴).",
                 f"duplicate id '{value}' (first on line {first_line[value]})."))
-        check.rows(dup[MAX_LISTED_PER_CHECK:], spec.id_column, "ID가 중복됩니다.", "duplicate id.")
+        check.more(len(dup) - MAX_LISTED_PER_CHECK, spec.id_column)
 
 
 def _check_allowed(frame: pd.DataFrame, column: str, allowed: Iterable[str], check: _Checker,
-                   what_ko: str, what_en: str, blank_ok: bool = False) -> None:
-    allowed = set(allowed)
+                   what_ko: str, what_en: str) -> None:
+    """Report values not in `allowed`; blanks are left to _check_table (or allowed if optional)."""
+    allowed = [value for value in dict.fromkeys(allowed) if value]
     values = frame[column]
-    bad = ~values.isin(allowed) & ((values != "") if blank_ok else True)
+    bad = ~values.isin(allowed) & (values != "")
+    shown = "', '".join(allowed)
     for value, idx in frame.index[bad].groupby(values[bad]).items():
-        shown = "', '".join(sorted(allowed))
         check.rows(idx, column, f"알 수 없는 {what_ko} '{value}' (허용: '{shown}').",
                    f"unknown {what_en} '{value}' (allowed: '{shown}').")
 
@@ -147,17 +155,22 @@ def _check_list_refs(lists: pd.Series, column: str, allowed: set[str], check: _C
 
 
 def _check_speakers(remarks: pd.DataFrame, check: _Checker) -> None:
+    """Report the rows where a speaker's organization or org_type differs from their usual one."""
+    named = remarks[remarks["speaker"] != ""]
     for column, ko, en in (("organization", "소속", "organization"),
                            ("org_type", "기관 유형", "organization type")):
-        distinct = remarks.groupby("speaker", sort=False)[column].nunique()
-        for speaker in distinct.index[distinct > 1]:
-            rows = remarks.index[remarks["speaker"] == speaker]
-            values = "', '".join(dict.fromkeys(remarks.loc[rows, column]))
-            check.rows(rows[1:], column,
-                       f"발언자 '{speaker}'의 {ko}가 행마다 다릅니다('{values}'). "
-                       f"한 사람은 한 {ko}입니다.",
-                       f"speaker '{speaker}' has different {en}s across rows ('{values}'); "
-                       f"one speaker, one {en}.")
+        for speaker, values in named.groupby("speaker", sort=False)[column]:
+            if values.nunique() < 2:
+                continue
+            # The value on most rows is taken as right (a tie goes to the first one).
+            usual = max(dict.fromkeys(values), key=lambda v: int((values == v).sum()))
+            usual_line = check.table.lines[values.index[values == usual][0]]
+            for value in dict.fromkeys(values[values != usual]):
+                check.rows(values.index[values == value], column,
+                           f"발언자 '{speaker}'의 {ko}가 이 행에서는 '{value}'인데 "
+                           f"{usual_line}행에서는 '{usual}'입니다. 한 사람은 한 {ko}입니다.",
+                           f"speaker '{speaker}' has {en} '{value}' here but '{usual}' on line "
+                           f"{usual_line}; one speaker, one {en}.")
 
 
 def _long(remarks: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
@@ -171,8 +184,13 @@ def load(folder: str | Path | None = None) -> Dataset:
     root = data_folder(folder)
     problems: list[Problem] = []
     if not root.is_dir():
-        raise DataError(root, [Problem(str(root), None, None, "데이터 폴더가 없습니다.",
-                                       "the data folder does not exist.")])
+        is_file = root.exists()
+        raise DataError(root, [Problem(
+            str(root), None, None,
+            "폴더가 아니라 파일입니다. 데이터 폴더를 지정해 주세요." if is_file
+            else "데이터 폴더가 없습니다.",
+            "this is a file, not a data folder." if is_file
+            else "the data folder does not exist.")])
     frames: dict[str, pd.DataFrame] = {}
     checkers: dict[str, _Checker] = {}
     for spec in SPECS:
@@ -182,27 +200,35 @@ def load(folder: str | Path | None = None) -> Dataset:
             frames[spec.filename] = _frame(table, spec)
             checkers[spec.filename] = _Checker(spec, table, problems)
             _check_table(frames[spec.filename], checkers[spec.filename])
-    if len(frames) < len(SPECS):
-        raise DataError(root, problems)
 
-    remarks, org_types = frames[REMARKS.filename], frames[ORG_TYPES.filename]
-    codebook, recs = frames[CODEBOOK.filename], frames[RECOMMENDATIONS.filename]
-    rc, kc = checkers[REMARKS.filename], checkers[RECOMMENDATIONS.filename]
-    theme_ids = set(codebook["theme_id"])
-    _check_allowed(remarks, "org_type", set(org_types["org_type"]), rc, "기관 유형",
-                   "organization type")
-    _check_allowed(remarks, "kind", KINDS, rc, "발언 종류", "kind", blank_ok=True)
-    _check_allowed(recs, "status", STATUSES, kc, "상태", "status")
-    remarks["themes"] = remarks["themes"].map(_split)
-    remarks["recommendation_ids"] = remarks["recommendation_ids"].map(_split)
-    recs["themes"] = recs["themes"].map(_split)
-    codebook["keywords"] = codebook["keywords"].map(_split)
-    _check_list_refs(remarks["themes"], "themes", theme_ids, rc, "주제", "theme")
-    _check_list_refs(remarks["recommendation_ids"], "recommendation_ids", set(recs["rec_id"]), rc,
-                     "권고 ID", "recommendation id")
-    _check_list_refs(recs["themes"], "themes", theme_ids, kc, "주제", "theme")
-    _check_speakers(remarks, rc)
-    if problems:
+    # Each check runs when the files it reads have loaded, so a broken file hides no other problem.
+    remarks, org_types = frames.get(REMARKS.filename), frames.get(ORG_TYPES.filename)
+    codebook, recs = frames.get(CODEBOOK.filename), frames.get(RECOMMENDATIONS.filename)
+    if codebook is not None:
+        codebook["keywords"] = codebook["keywords"].map(_split)
+    if remarks is not None:
+        rc = checkers[REMARKS.filename]
+        if org_types is not None:
+            _check_allowed(remarks, "org_type", org_types["org_type"], rc, "기관 유형",
+                           "organization type")
+        _check_allowed(remarks, "kind", KINDS, rc, "발언 종류", "kind")
+        remarks["themes"] = remarks["themes"].map(_split)
+        remarks["recommendation_ids"] = remarks["recommendation_ids"].map(_split)
+        if codebook is not None:
+            _check_list_refs(remarks["themes"], "themes", set(codebook["theme_id"]), rc, "주제",
+                             "theme")
+        if recs is not None:
+            _check_list_refs(remarks["recommendation_ids"], "recommendation_ids",
+                             set(recs["rec_id"]), rc, "권고 ID", "recommendation id")
+        _check_speakers(remarks, rc)
+    if recs is not None:
+        kc = checkers[RECOMMENDATIONS.filename]
+        _check_allowed(recs, "status", STATUSES, kc, "상태", "status")
+        recs["themes"] = recs["themes"].map(_split)
+        if codebook is not None:
+            _check_list_refs(recs["themes"], "themes", set(codebook["theme_id"]), kc, "주제",
+                             "theme")
+    if problems or remarks is None or org_types is None or codebook is None or recs is None:
         raise DataError(root, problems)
     return _build(root, remarks, org_types, codebook, recs)
 

@@ -1,0 +1,52 @@
+"""Home page: the overview of who took part, what they raised and what became of it."""
+
+import streamlit as st
+
+from se_dashboard import checklist, counts
+from se_dashboard.ui import charts, page
+from se_dashboard.ui.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.vocab import status_labels
+
+p = page.setup("overview", "app_title", subtitle_key="app_subtitle")
+page.stop_if_empty(p)
+
+head = counts.headline(p.dataset, p.remarks)
+cols = st.columns(6)
+for col, (key, value) in zip(cols, [
+    ("m_participants", head.participants), ("m_org_types", head.org_types),
+    ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", head.recommendations),
+    ("m_reflected", p.t("m_reflected_of", n=head.reflected, total=head.recommendations)),
+], strict=True):
+    col.metric(p.t(key), value, border=True)
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(p.t("participation"))
+    part = counts.participation_by_org_type(p.dataset, p.remarks)
+    st.plotly_chart(
+        charts.simple_bars(
+            [p.org_labels[o] for o in part["org_type"]], part["participants"].tolist(),
+            part["org_type"].tolist(), colours=[p.colours[o] for o in part["org_type"]],
+            value_label=p.t("n_participants"),
+            texts=[f"{n} · {p.t('m_excerpts')} {e}"
+                   for n, e in zip(part["participants"], part["excerpts"], strict=True)]),
+        key="overview_participation", theme=None, config={"displayModeBar": False})
+with right:
+    st.subheader(p.t("top_themes"))
+    top = counts.top_themes(p.dataset, p.remarks, n=5)
+    st.plotly_chart(
+        charts.simple_bars([p.theme_labels[x] for x in top["theme_id"]], top["total"].tolist(),
+                           top["theme_id"].tolist(), colours=["#0B5394"] * len(top),
+                           value_label=p.t("n_participants")),
+        key="overview_top_themes", theme=None, config={"displayModeBar": False})
+
+st.subheader(p.t("status_overview"))
+statuses = checklist.status_counts(checklist.recommendation_rows(p.dataset, p.remarks))
+labels = status_labels(p.lang)
+st.plotly_chart(
+    charts.simple_bars(
+        [f"{STATUS_SYMBOLS[s]} {labels[s]}" for s in statuses["status"]],
+        statuses["count"].tolist(), statuses["status"].tolist(),
+        colours=[STATUS_COLOURS[s] for s in statuses["status"]], value_label=p.t("n_recs")),
+    key="overview_status", theme=None, config={"displayModeBar": False})
+st.caption(p.t("source_note", source="「2014년 사회적경제, 내일을 상상하라」 Focus"))

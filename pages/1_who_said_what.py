@@ -1,0 +1,44 @@
+"""Who said what: every participant, their excerpts, search, one person's remarks, export."""
+
+import streamlit as st
+
+from se_dashboard import counts, export
+from se_dashboard.ui import cards, page
+
+p = page.setup("who", "page_who")
+page.stop_if_empty(p)
+
+st.subheader(p.t("participants_table"))
+people = counts.participants_in_view(p.dataset, p.remarks)
+st.dataframe(
+    people.assign(org_type=people["org_type"].astype(str).map(p.org_labels)),
+    key="who_participants", hide_index=True, width="stretch",
+    column_config={
+        "speaker": p.t("col_speaker"), "organization": p.t("col_organization"),
+        "role": p.t("col_role"), "org_type": p.t("col_org_type"),
+        "n_excerpts": st.column_config.NumberColumn(p.t("col_n_excerpts"), format="%d"),
+    })
+
+everyone = ""
+person = st.selectbox(
+    p.t("read_one"), [everyone, *people["speaker"]], key="who_person",
+    format_func=lambda s: p.t("everyone") if s == everyone else
+    f"{s} · {people.set_index('speaker').at[s, 'organization']}")
+shown = counts.remarks_of(p.dataset, person) if person else p.remarks
+
+st.subheader(f"{p.t('excerpts_heading')} ({len(shown)})")
+left, mid, right = st.columns([2, 2, 3], vertical_alignment="bottom")
+mode = left.segmented_control(p.t("view_mode"), ["cards", "table"], key="who_view",
+                              default="cards",
+                              format_func=lambda m: p.t(f"view_{m}"), required=True)
+show_en = mid.toggle(p.t("show_en"), key="who_show_en", value=p.lang == "en")
+right.download_button(
+    p.t("download_csv"), export.to_excel_csv(export.excerpts_table(p.dataset, shown, p.lang)),
+    file_name="remarks-filtered.csv", mime="text/csv", key="who_download",
+    icon=":material/download:")
+
+if mode == "table":
+    st.dataframe(export.excerpts_table(p.dataset, shown, p.lang), key="who_table",
+                 hide_index=True, width="stretch")
+else:
+    cards.excerpt_cards(p, shown, key="who_card_page", show_en=show_en)

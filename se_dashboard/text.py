@@ -1,0 +1,26 @@
+"""Plain-text helpers for showing remarks: search-match segments, ready for escaping."""
+
+from __future__ import annotations
+
+
+def match_segments(text: str, query: str) -> list[tuple[str, bool]]:
+    """Split `text` into (segment, is_match) pairs for case-insensitive literal `query`.
+
+    Joining the segments gives `text` back unchanged; an empty query gives one segment.
+    """
+    needle = query.strip().casefold()
+    if not needle or not text:
+        return [(text, False)] if text else []
+    folded = text.casefold()
+    if len(folded) != len(text):  # casefold changed lengths (e.g. 'ß'): match on lower instead
+        folded, needle = text.lower(), query.strip().lower()
+    segments: list[tuple[str, bool]] = []
+    start = 0
+    while (hit := folded.find(needle, start)) != -1:
+        if hit > start:
+            segments.append((text[start:hit], False))
+        segments.append((text[hit:hit + len(needle)], True))
+        start = hit + len(needle)
+    if start < len(text):
+        segments.append((text[start:], False))
+    return segments

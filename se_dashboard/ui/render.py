@@ -1,0 +1,107 @@
+"""HTML snippets for `st.html`. Every data value passes through `html.escape`, so HTML or
+Markdown inside a remark shows as the characters it is and never renders or runs."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+from se_dashboard.text import match_segments
+
+from .palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
+
+STYLE = """<style>
+.sed-card{border:1px solid #C9CED6;border-left:8px solid var(--c);border-radius:6px;
+ padding:.7rem 1rem;margin:.45rem 0;background:#FFF;color:#111;font-size:1.08rem;line-height:1.6}
+.sed-who{font-weight:700;margin-bottom:.25rem}
+.sed-who .sed-meta{font-weight:400;color:#333}
+.sed-text{white-space:pre-wrap;word-break:keep-all;overflow-wrap:anywhere}
+.sed-en{white-space:pre-wrap;color:#333;font-size:.98rem;margin-top:.3rem}
+.sed-chips{margin-top:.4rem}
+.sed-chip{display:inline-block;border-radius:999px;padding:.05rem .6rem;margin:.1rem .25rem .1rem 0;
+ font-size:.9rem;border:1px solid #777;background:#F4F4F4;color:#111}
+.sed-type{display:inline-block;border-radius:4px;padding:.02rem .5rem;margin-left:.4rem;
+ font-size:.88rem;font-weight:600}
+.sed-kind{display:inline-block;border:1px solid #444;border-radius:4px;padding:0 .4rem;
+ margin-left:.4rem;font-size:.88rem;font-weight:400}
+.sed-mark{background:#FFE066;color:#000;padding:0 .1rem;border-radius:2px}
+.sed-banner{border:2px solid #0B5394;border-radius:6px;padding:.45rem .8rem;background:#EEF4FB;
+ color:#111;font-size:1.02rem;line-height:1.5}
+.sed-banner b{color:#0B3D6E}
+.sed-status{display:inline-block;border-radius:4px;padding:.05rem .55rem;font-weight:700;
+ border:1px solid #555}
+.sed-rec-title{font-size:1.15rem;font-weight:700}
+</style>"""
+
+
+def esc(value: object) -> str:
+    """Return `value` as escaped HTML text (quotes included)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def highlighted(text: str, query: str) -> str:
+    """Return escaped `text` with each case-insensitive match of `query` in a <mark>."""
+    return "".join(f'<mark class="sed-mark">{esc(s)}</mark>' if hit else esc(s)
+                   for s, hit in match_segments(text, query))
+
+
+def org_type_badge(label: str, colour: str) -> str:
+    """Return a coloured badge naming an organization type (text, not colour alone)."""
+    return (f'<span class="sed-type" style="background:{colour};color:{text_colour_on(colour)}">'
+            f"{esc(label)}</span>")
+
+
+def chips(labels: Iterable[str]) -> str:
+    """Return theme chips."""
+    return "".join(f'<span class="sed-chip">{esc(label)}</span>' for label in labels)
+
+
+def status_badge(status: str, label: str) -> str:
+    """Return a status badge with a symbol and a label, coloured by status."""
+    colour = STATUS_COLOURS.get(status, "#BBBBBB")
+    return (f'<span class="sed-status" style="background:{colour};'
+            f'color:{text_colour_on(colour)}">{STATUS_SYMBOLS.get(status, "")} {esc(label)}</span>')
+
+
+def excerpt_card(*, speaker: str, organization: str, role: str, org_type_label: str,
+                 colour: str, kind_label: str, excerpt: str, excerpt_en: str,
+                 theme_labels: Iterable[str], query: str = "", remark_id: str = "") -> str:
+    """Return one remark as a card: who (with org type badge and kind), the excerpt with search
+    matches marked, an optional translation, and theme chips."""
+    meta = " · ".join(esc(p) for p in (organization, role) if p)
+    kind = f'<span class="sed-kind">{esc(kind_label)}</span>' if kind_label else ""
+    en = f'<div class="sed-en">{highlighted(excerpt_en, query)}</div>' if excerpt_en else ""
+    rid = f' data-remark-id="{esc(remark_id)}"' if remark_id else ""
+    return (f'<div class="sed-card" style="--c:{colour}"{rid}>'
+            f'<div class="sed-who">{esc(speaker)} <span class="sed-meta">({meta})</span>'
+            f"{org_type_badge(org_type_label, colour)}{kind}</div>"
+            f'<div class="sed-text">{highlighted(excerpt, query)}</div>{en}'
+            f'<div class="sed-chips">{chips(theme_labels)}</div></div>')
+
+
+def filter_banner(parts: Mapping[str, list[str]], counts: str, heading: str) -> str:
+    """Return the banner stating the current filter: `heading`, each field's values, counts."""
+    fields = " · ".join(f"<b>{esc(name)}</b>: {esc(', '.join(values))}"
+                        for name, values in parts.items() if values)
+    body = f"{esc(heading)} — {fields}" if fields else f"<b>{esc(heading)}</b>"
+    return f'<div class="sed-banner" role="status">{body}<br>{esc(counts)}</div>'
+
+
+def label_line(label: str, detail: str = "") -> str:
+    """Return a bold label with an optional detail after it, as escaped text."""
+    tail = f" · {esc(detail)}" if detail else ""
+    return f'<div style="font-size:1.1rem"><b>{esc(label)}</b>{tail}</div>'
+
+
+def recommendation_head(*, rec_id: str, title: str, status: str, status_label: str,
+                        theme_labels: Iterable[str], backers: Iterable[tuple[str, str, str]],
+                        detail: str = "") -> str:
+    """Return a recommendation's heading: id and title, status badge, themes, and its backers
+    as (name, org type label, colour) triples."""
+    people = " ".join(f"{esc(name)}{org_type_badge(label, colour)}"
+                      for name, label, colour in backers)
+    body = f'<div style="margin:.3rem 0;color:#222">{esc(detail)}</div>' if detail else ""
+    return (f'<div class="sed-rec-title">{status_badge(status, status_label)} '
+            f"{esc(rec_id)} · {esc(title)}</div>{body}"
+            f'<div class="sed-chips">{chips(theme_labels)}</div>'
+            f'<div style="margin-top:.35rem">{people}</div>')

@@ -1,0 +1,73 @@
+"""Per-session state: the filters and the language, kept in session state and mirrored in the
+URL query string so that a view can be bookmarked and reopened."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from se_dashboard.filters import QUERY_KEYS, Filters
+from se_dashboard.loader import Dataset
+from se_dashboard.vocab import LANGS, Lang
+
+FILTERS_KEY = "sed_filters"
+LANG_KEY = "sed_lang"
+LANG_PARAM = "lang"
+
+
+def init(dataset: Dataset) -> None:
+    """Seed the session's filters and language from the URL on its first run."""
+    if FILTERS_KEY not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in QUERY_KEYS.values()}
+        st.session_state[FILTERS_KEY] = Filters.from_query(params).restricted_to(dataset)
+    if LANG_KEY not in st.session_state:
+        lang = st.query_params.get(LANG_PARAM, "ko")
+        st.session_state[LANG_KEY] = lang if lang in LANGS else "ko"
+
+
+def filters() -> Filters:
+    """Return the session's current filters."""
+    return st.session_state[FILTERS_KEY]
+
+
+def set_filters(value: Filters) -> None:
+    """Replace the session's filters."""
+    st.session_state[FILTERS_KEY] = value
+
+
+def update_filter(field: str, widget_key: str) -> None:
+    """Widget callback: copy a filter widget's value into the session's filters."""
+    value = st.session_state[widget_key]
+    value = value.strip() if isinstance(value, str) else tuple(value or ())
+    set_filters(replace(filters(), **{field: value}))
+
+
+def lang() -> Lang:
+    """Return the session's UI language."""
+    return st.session_state[LANG_KEY]
+
+
+def set_lang_from(widget_key: str) -> None:
+    """Widget callback: take the UI language from a widget."""
+    st.session_state[LANG_KEY] = st.session_state[widget_key] or lang()
+
+
+def query_params(extra: dict[str, str] | None = None) -> dict[str, list[str] | str]:
+    """Return the query parameters that describe the current view."""
+    params = filters().to_query()
+    if lang() != "ko":
+        params[LANG_PARAM] = lang()
+    params.update(extra or {})
+    return params
+
+
+def sync_url(extra: dict[str, str] | None = None) -> None:
+    """Write the current view into the URL query string (only when it changed)."""
+    wanted = query_params(extra)
+    current = {k: (v if len(v) != 1 else v[0])
+               for k in st.query_params for v in [st.query_params.get_all(k)]}
+    normalized = {k: (v if isinstance(v, str) or len(v) != 1 else v[0])
+                  for k, v in wanted.items()}
+    if current != normalized:
+        st.query_params.from_dict(wanted)

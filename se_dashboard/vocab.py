@@ -1,0 +1,39 @@
+"""Display labels that come from the data folder or the contract, in Korean or English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .contract import KIND_EN, KINDS, STATUS_EN, STATUSES
+from .loader import Dataset
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+
+
+def org_type_labels(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """Return org_type -> label, in data order."""
+    frame = dataset.org_types
+    return dict(zip(frame["org_type"], frame[f"label_{lang}"], strict=True))
+
+
+def theme_labels(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """Return theme_id -> label, in codebook order."""
+    frame = dataset.themes
+    return dict(zip(frame["theme_id"], frame[f"label_{lang}"], strict=True))
+
+
+def rec_titles(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """Return rec_id -> title, in data order."""
+    frame = dataset.recommendations
+    return dict(zip(frame["rec_id"], frame[f"title_{lang}"], strict=True))
+
+
+def status_labels(lang: Lang) -> dict[str, str]:
+    """Return status -> label (Korean statuses are the data values themselves)."""
+    return {s: (s if lang == "ko" else STATUS_EN[s]) for s in STATUSES}
+
+
+def kind_labels(lang: Lang) -> dict[str, str]:
+    """Return kind -> label."""
+    return {k: (k if lang == "ko" else KIND_EN[k]) for k in KINDS}

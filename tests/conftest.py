@@ -1,0 +1,124 @@
+"""Shared fixtures: the bundled dataset, AppTest runs of each page, and a real `streamlit run`
+server with Debian's Chromium for the browser tests."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from se_dashboard.loader import DATA_ENV, Dataset, load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+APP = ROOT / "app.py"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+# Page script of each page, as AppTest.switch_page and st.page_link name them.
+PAGES = {
+    "overview": None,
+    "who": "pages/1_who_said_what.py",
+    "themes": "pages/2_themes.py",
+    "recs": "pages/3_recommendations.py",
+}
+# URL path of each page on a running server.
+URLS = {"overview": "", "who": "who_said_what", "themes": "themes", "recs": "recommendations"}
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The bundled data folder, loaded once."""
+    return load(DATA)
+
+
+@pytest.fixture
+def run_page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Return a function that runs one page in AppTest and returns the AppTest.
+
+    `query` simulates a deep link (values may be lists); `data` points the app at another
+    data folder through SE_DASHBOARD_DATA.
+    """
+
+    def run(page: str = "overview", query: dict[str, str | list[str]] | None = None,
+            data: Path | None = None) -> AppTest:
+        monkeypatch.setenv(DATA_ENV, str(data or DATA))
+        at = AppTest.from_file(str(APP), default_timeout=30)
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        if PAGES[page]:
+            at.switch_page(PAGES[page])
+        return at.run()
+
+    return run
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(data: Path = DATA) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free loopback port; yield its base URL."""
+    port = _free_port()
+    env = {**os.environ, DATA_ENV: str(data)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false", "--server.runOnSave", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"streamlit did not start:\n{output}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """A streamlit server on the bundled data, shared by the browser tests."""
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Drive Debian's Chromium (Playwright's own browser download does not work here)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """The git-ignored folder for browser screenshots."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
