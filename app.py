@@ -11,13 +11,19 @@ p = page.setup("overview", "app_title", subtitle_key="app_subtitle")
 page.stop_if_empty(p)
 
 head = counts.headline(p.dataset, p.remarks)
+in_view = checklist.recommendation_rows(p.dataset, p.remarks,
+                                        include_unbacked=not p.filters.active)
+progress = checklist.reflection(in_view)
 cols = st.columns(6)
 for col, (key, value) in zip(cols, [
     ("m_participants", head.participants), ("m_org_types", head.org_types),
-    ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", head.recommendations),
-    ("m_reflected", p.t("m_reflected_of", n=head.reflected, total=head.recommendations)),
+    ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", progress.total),
+    ("m_reflected", p.t("m_reflected_of", n=progress.reflected, total=progress.total)),
 ], strict=True):
     col.metric(p.t(key), value, border=True)
+st.caption(f"{p.t('rate')}: " + p.t("rate_value", pct=round(100 * progress.rate),
+                                     r=progress.reflected, p=progress.partly, n=progress.total)
+           + " · " + p.t("rate_rule"))
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -41,7 +47,7 @@ with right:
         key="overview_top_themes", theme=None, config={"displayModeBar": False})
 
 st.subheader(p.t("status_overview"))
-statuses = checklist.status_counts(checklist.recommendation_rows(p.dataset, p.remarks))
+statuses = checklist.status_counts(in_view)
 labels = status_labels(p.lang)
 st.plotly_chart(
     charts.simple_bars(

@@ -24,18 +24,22 @@ person = st.selectbox(
     p.t("read_one"), [everyone, *people["speaker"]], key="who_person",
     format_func=lambda s: p.t("everyone") if s == everyone else
     f"{s} · {people.set_index('speaker').at[s, 'organization']}")
-shown = counts.remarks_of(p.dataset, person) if person else p.remarks
+shown = p.remarks[p.remarks["speaker"] == person] if person else p.remarks
 
 st.subheader(f"{p.t('excerpts_heading')} ({len(shown)})")
+if person and p.filters.active:
+    st.caption(p.t("person_in_filter", name=person, n=len(shown),
+                   total=len(counts.remarks_of(p.dataset, person))))
 left, mid, right = st.columns([2, 2, 3], vertical_alignment="bottom")
 mode = left.segmented_control(p.t("view_mode"), ["cards", "table"], key="who_view",
                               default="cards",
                               format_func=lambda m: p.t(f"view_{m}"), required=True)
 show_en = mid.toggle(p.t("show_en"), key="who_show_en", value=p.lang == "en")
 right.download_button(
-    p.t("download_csv"), export.to_excel_csv(export.excerpts_table(p.dataset, shown, p.lang)),
+    p.t("download_csv"),
+    lambda: export.to_excel_csv(export.excerpts_table(p.dataset, shown, p.lang)),
     file_name="remarks-filtered.csv", mime="text/csv", key="who_download",
-    icon=":material/download:")
+    icon=":material/download:", on_click="ignore")
 
 if mode == "table":
     st.dataframe(export.excerpts_table(p.dataset, shown, p.lang), key="who_table",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -59,3 +60,73 @@ def status_by_org_type(dataset: Dataset, remarks: pd.DataFrame,
                                       names=["org_type", "status"])
     return counts.reindex(full, fill_value=0).rename("count").reset_index().astype(
         {"count": "int64"})
+
+
+STATE_COLUMNS = ("plan_section", "responsible_unit", "response_note")
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """Status counts of a set of recommendations and the reflection rate reports use:
+    (반영 + 0.5 x 부분반영) / all (0 when there are none)."""
+
+    total: int
+    reflected: int
+    partly: int
+    under_review: int
+    not_reflected: int
+
+    @property
+    def rate(self) -> float:
+        return (self.reflected + 0.5 * self.partly) / self.total if self.total else 0.0
+
+
+def reflection(recs: pd.DataFrame) -> Reflection:
+    """Return the status counts and reflection rate of the given recommendation rows."""
+    counts = status_counts(recs).set_index("status")["count"]
+    return Reflection(total=int(counts.sum()), reflected=int(counts["반영"]),
+                      partly=int(counts["부분반영"]), under_review=int(counts["검토중"]),
+                      not_reflected=int(counts["미반영"]))
+
+
+def reflection_by_org_type(dataset: Dataset, remarks: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per org type (data order): `org_type`, the four status counts of the
+    recommendations its participants back, `total` and `rate`."""
+    table = status_by_org_type(dataset, remarks).pivot(
+        index="org_type", columns="status", values="count").reindex(
+        index=dataset.org_type_ids, columns=list(STATUSES))
+    table.columns = list(table.columns)
+    table["total"] = table.sum(axis=1)
+    table["rate"] = ((table["반영"] + 0.5 * table["부분반영"]) / table["total"].where(
+        table["total"] > 0)).fillna(0.0)
+    return table.rename_axis("org_type").reset_index()
+
+
+def with_state(dataset: Dataset, state: pd.DataFrame) -> Dataset:
+    """Return the dataset with each recommendation's status and plan section, responsible unit,
+    response note and version taken from the checklist state (rows of recommendations the state
+    does not know keep their data values and blank fields)."""
+    recs = dataset.recommendations.drop(
+        columns=[c for c in (*STATE_COLUMNS, "version") if c in dataset.recommendations])
+    live = state[~state["orphaned"]].set_index("rec_id") if "orphaned" in state else (
+        state.set_index("rec_id"))
+    status = recs["rec_id"].map(live["status"]).fillna(recs["status"].astype(str))
+    recs["status"] = status.astype(recs["status"].dtype)
+    for column in STATE_COLUMNS:
+        recs[column] = recs["rec_id"].map(live[column]).fillna("").astype(str)
+    recs["version"] = recs["rec_id"].map(live["version"]).fillna(0).astype("int64")
+    return replace(dataset, recommendations=recs)
+
+
+def changed_fields(base: pd.DataFrame, edited_rows: dict[int, dict[str, object]],
+                   fields: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Return rec_id -> {field: new value} for the cells of a bulk table edit that really differ
+    from `base` (rows by position, as st.data_editor reports `edited_rows`)."""
+    changes: dict[str, dict[str, str]] = {}
+    for position, cells in edited_rows.items():
+        row = base.iloc[int(position)]
+        diff = {f: "" if v is None else str(v).strip() for f, v in cells.items()
+                if f in fields and ("" if v is None else str(v).strip()) != str(row[f])}
+        if diff:
+            changes[str(row["rec_id"])] = diff
+    return changes

@@ -60,7 +60,7 @@ class Filters:
             "org_types": set(dataset.org_type_ids),
             "speakers": set(dataset.participants["speaker"]),
             "themes": set(dataset.theme_ids),
-            "kinds": set(dataset.remarks["kind"].cat.categories),
+            "kinds": set(dataset.remarks["kind"].dropna().unique()),
         }
         return replace(self, **{name: tuple(v for v in getattr(self, name) if v in allowed)
                                 for name, allowed in known.items()})

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -17,6 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from se_dashboard.loader import DATA_ENV, Dataset, load
+from se_dashboard.store import STATE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -44,12 +47,20 @@ def dataset() -> Dataset:
     return load(DATA)
 
 
+@pytest.fixture(autouse=True)
+def checklist_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own checklist database, never the working one in state/."""
+    path = tmp_path / "state" / "checklist.sqlite"
+    monkeypatch.setenv(STATE_ENV, str(path))
+    return path
+
+
 @pytest.fixture
 def run_page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """Return a function that runs one page in AppTest and returns the AppTest.
 
     `query` simulates a deep link (values may be lists); `data` points the app at another
-    data folder through SE_DASHBOARD_DATA.
+    data folder through SE_DASHBOARD_DATA. The checklist state is the test's own database.
     """
 
     def run(page: str = "overview", query: dict[str, str | list[str]] | None = None,
@@ -72,10 +83,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data: Path = DATA) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free loopback port; yield its base URL."""
+def streamlit_server(data: Path = DATA, state: Path | None = None,
+                     env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free loopback port; yield its base URL.
+
+    The checklist state goes to `state` (default: a fresh temporary database)."""
     port = _free_port()
-    env = {**os.environ, DATA_ENV: str(data)}
+    scratch = tempfile.mkdtemp(prefix="se-dashboard-state-")
+    env = {**os.environ, DATA_ENV: str(data),
+           STATE_ENV: str(state or Path(scratch) / "checklist.sqlite"), **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -102,6 +118,7 @@ def streamlit_server(data: Path = DATA) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from se_dashboard.loader import Dataset
 from se_dashboard.problems import DataError
 from se_dashboard.vocab import Lang, kind_labels, org_type_labels, theme_labels
 
-from . import render, sidebar, state
+from . import checklist_edit, render, sidebar, state
 from .labels import t
 from .palette import org_type_colours
 
@@ -49,6 +49,7 @@ class Page:
     filters: Filters
     lang: Lang
     remarks: pd.DataFrame  # the filtered remarks
+    checklist_state: pd.DataFrame = field(default_factory=pd.DataFrame)  # orphans included
     org_labels: dict[str, str] = field(default_factory=dict)
     theme_labels: dict[str, str] = field(default_factory=dict)
     kind_labels: dict[str, str] = field(default_factory=dict)
@@ -68,19 +69,21 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None) -> Page:
     lang_hint = st.session_state.get(state.LANG_KEY) or st.query_params.get(state.LANG_PARAM)
     title = t(title_key, "en" if lang_hint == "en" else "ko")
     st.set_page_config(page_title=title, page_icon=":material/forum:", layout="wide")
-    dataset = load_dataset()
+    dataset, checklist_state, state_error = checklist_edit.with_state(load_dataset())
     state.init(dataset)
     sidebar.render(name, dataset)
     lang = state.lang()
     current = state.filters()
     page = Page(
         name=name, dataset=dataset, filters=current, lang=lang,
-        remarks=filtering.apply(dataset, current),
+        remarks=filtering.apply(dataset, current), checklist_state=checklist_state,
         org_labels=org_type_labels(dataset, lang), theme_labels=theme_labels(dataset, lang),
         kind_labels=kind_labels(lang), colours=org_type_colours(dataset.org_type_ids))
     state.sync_url()
     st.html(render.STYLE)
     st.title(t(title_key, lang))
+    if state_error:
+        st.warning(t("state_error", lang, error=state_error), icon=":material/warning:")
     if subtitle_key:
         meeting = dataset.remarks["meeting"].iat[0]
         st.caption(t(subtitle_key, lang, meeting=meeting))

@@ -31,6 +31,8 @@ STYLE = """<style>
 .sed-status{display:inline-block;border-radius:4px;padding:.05rem .55rem;font-weight:700;
  border:1px solid #555}
 .sed-rec-title{font-size:1.15rem;font-weight:700}
+.sed-response{margin-top:.3rem;white-space:pre-wrap;background:#F4F8F4;
+ border-left:4px solid #009E73;padding:.2rem .6rem}
 </style>"""
 
 
@@ -95,13 +97,16 @@ def label_line(label: str, detail: str = "") -> str:
 
 def recommendation_head(*, rec_id: str, title: str, status: str, status_label: str,
                         theme_labels: Iterable[str], backers: Iterable[tuple[str, str, str]],
-                        detail: str = "") -> str:
-    """Return a recommendation's heading: id and title, status badge, themes, and its backers
-    as (name, org type label, colour) triples."""
+                        detail: str = "", response: Iterable[tuple[str, str]] = ()) -> str:
+    """Return a recommendation's heading: id and title, status badge, detail, themes, its
+    backers as (name, org type label, colour) triples, and the (label, value) pairs of the
+    response that are filled in."""
     people = " ".join(f"{esc(name)}{org_type_badge(label, colour)}"
                       for name, label, colour in backers)
     body = f'<div style="margin:.3rem 0;color:#222">{esc(detail)}</div>' if detail else ""
+    answer = "".join(f'<div class="sed-response"><b>{esc(label)}</b>: {esc(value)}</div>'
+                     for label, value in response if value)
     return (f'<div class="sed-rec-title">{status_badge(status, status_label)} '
             f"{esc(rec_id)} · {esc(title)}</div>{body}"
             f'<div class="sed-chips">{chips(theme_labels)}</div>'
-            f'<div style="margin-top:.35rem">{people}</div>')
+            f'<div style="margin-top:.35rem">{people}</div>{answer}')

@@ -69,7 +69,8 @@ def render(page: str, dataset: Dataset) -> None:
         multiselect("speakers", list(people.index),
                     lambda s: f"{s} · {people.at[s, 'organization']}")
         multiselect("themes", list(themes), themes.__getitem__)
-        multiselect("kinds", list(kinds), kinds.__getitem__)
+        if dataset.remarks["kind"].notna().any():  # the kind column is optional
+            multiselect("kinds", list(kinds), kinds.__getitem__)
         query_key = widget_key(page, "f_query")
         st.text_input(t("f_query", lang), key=query_key, help=t("f_query_help", lang),
                       on_change=state.update_filter, args=("query", query_key))
