@@ -3,8 +3,8 @@
 import streamlit as st
 
 from se_dashboard import checklist, counts
+from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
 from se_dashboard.ui import charts, page
-from se_dashboard.ui.palette import STATUS_COLOURS, STATUS_SYMBOLS
 from se_dashboard.vocab import status_labels
 
 p = page.setup("overview", "app_title", subtitle_key="app_subtitle")

@@ -4,8 +4,8 @@ any bar or cell the presenter clicks."""
 import streamlit as st
 
 from se_dashboard import counts
+from se_dashboard.palette import org_type_colours, org_type_patterns
 from se_dashboard.ui import cards, charts, page, render, selection
-from se_dashboard.ui.palette import org_type_colours, org_type_patterns
 
 p = page.setup("themes", "page_themes")
 page.stop_if_empty(p)

@@ -6,8 +6,8 @@ import streamlit as st
 from se_dashboard import checklist, disposition
 from se_dashboard.contract import STATUSES
 from se_dashboard.paging import page_slice
+from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
 from se_dashboard.ui import cards, charts, checklist_edit, page, render
-from se_dashboard.ui.palette import STATUS_COLOURS, STATUS_SYMBOLS
 from se_dashboard.vocab import rec_titles, status_labels
 
 EVIDENCE_SHOWN = 10

@@ -7,9 +7,9 @@ import pytest
 
 from se_dashboard.export import excerpts_table, neutralize, to_excel_csv
 from se_dashboard.paging import page_slice
+from se_dashboard.palette import org_type_colours, text_colour_on
 from se_dashboard.text import match_segments
 from se_dashboard.ui import charts, render
-from se_dashboard.ui.palette import org_type_colours, text_colour_on
 
 
 @pytest.mark.parametrize(("cell", "expected"), [

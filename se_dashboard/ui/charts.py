@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .palette import FONT_FAMILY, HEAT_SCALE, TEXT_COLOUR, text_colour_on
+from se_dashboard.palette import FONT_FAMILY, HEAT_SCALE, TEXT_COLOUR, text_colour_on
 
 BASE_FONT = 17
 

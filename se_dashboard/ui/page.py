@@ -13,12 +13,12 @@ from se_dashboard import filters as filtering
 from se_dashboard import loader
 from se_dashboard.filters import Filters
 from se_dashboard.loader import Dataset
+from se_dashboard.palette import org_type_colours
 from se_dashboard.problems import DataError
 from se_dashboard.vocab import Lang, kind_labels, org_type_labels, theme_labels
 
 from . import checklist_edit, render, sidebar, state
 from .labels import t
-from .palette import org_type_colours
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -6,9 +6,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 
+from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
 from se_dashboard.text import match_segments
-
-from .palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
 
 STYLE = """<style>
 .sed-card{border:1px solid #C9CED6;border-left:8px solid var(--c);border-radius:6px;
