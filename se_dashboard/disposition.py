@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .checklist import recommendation_rows
 from .export import neutralize, to_excel_csv
 from .loader import Dataset
+from .palette import STATUS_COLOURS, text_colour_on
 from .vocab import Lang, org_type_labels, rec_titles, status_labels
 
 COLUMNS_KO = ("연번", "기관 유형", "기관 및 참석자", "의견", "조치 내용", "반영 여부", "반영 위치",
@@ -31,13 +32,9 @@ RESPONSIBLE = {"ko": "담당: ", "en": "Responsible: "}
 # Column widths (Excel character units), by position in COLUMNS_KO / COLUMNS_EN.
 WIDTHS = (6, 16, 24, 70, 40, 12, 20, 20)
 DEFAULT_WIDTH = 18
-# Okabe-Ito colours, safe for colour-blind readers: status -> (fill, font colour).
-STATUS_STYLE = {
-    "반영": ("009E73", "FFFFFF"),
-    "부분반영": ("56B4E9", "000000"),
-    "검토중": ("DDDDDD", "000000"),
-    "미반영": ("D55E00", "FFFFFF"),
-}
+# The palette's status colours: status -> (fill, font colour), as openpyxl wants them.
+STATUS_STYLE = {status: (colour.lstrip("#"), text_colour_on(colour).lstrip("#"))
+                for status, colour in STATUS_COLOURS.items()}
 STATUS_STYLE.update({status_labels("en")[s]: style for s, style in list(STATUS_STYLE.items())})
 HEADER_FILL = "D9E1F2"
 FONT_NAME = "맑은 고딕"

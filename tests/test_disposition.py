@@ -238,7 +238,7 @@ def test_xlsx_layout(edited):
 def test_xlsx_status_colours(edited, lang):
     ws = _sheet(to_xlsx(disposition_table(edited, edited.remarks, lang=lang), "결과"))
     expected = {3: ("009E73", "FFFFFF"), 4: ("56B4E9", None), 5: ("D55E00", "FFFFFF"),
-                6: ("DDDDDD", None)}  # R01 반영, R02 부분반영, R03 미반영, R04 검토중
+                6: ("BBBBBB", None)}  # R01 반영, R02 부분반영, R03 미반영, R04 검토중
     for row, (fill, font) in expected.items():
         cell = ws.cell(row=row, column=6)
         assert cell.fill.fgColor.rgb.endswith(fill), (cell.value, cell.fill.fgColor.rgb)
