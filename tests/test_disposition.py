@@ -237,8 +237,10 @@ def test_xlsx_layout(edited):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_xlsx_status_colours(edited, lang):
     ws = _sheet(to_xlsx(disposition_table(edited, edited.remarks, lang=lang), "결과"))
-    expected = {3: ("009E73", "FFFFFF"), 4: ("56B4E9", None), 5: ("D55E00", "FFFFFF"),
-                6: ("BBBBBB", None)}  # R01 반영, R02 부분반영, R03 미반영, R04 검토중
+    # R01 반영, R02 부분반영, R03 미반영, R04 검토중; text in whichever of black and white
+    # contrasts more (black on all four palette colours).
+    expected = {3: ("009E73", "000000"), 4: ("56B4E9", "000000"), 5: ("D55E00", "000000"),
+                6: ("BBBBBB", "000000")}
     for row, (fill, font) in expected.items():
         cell = ws.cell(row=row, column=6)
         assert cell.fill.fgColor.rgb.endswith(fill), (cell.value, cell.fill.fgColor.rgb)
