@@ -55,4 +55,3 @@ st.plotly_chart(
         statuses["count"].tolist(), statuses["status"].tolist(),
         colours=[STATUS_COLOURS[s] for s in statuses["status"]], value_label=p.t("n_recs")),
     key="overview_status", theme=None, config={"displayModeBar": False})
-st.caption(p.t("source_note", source="「2014년 사회적경제, 내일을 상상하라」 Focus"))

@@ -100,17 +100,20 @@ if len(orphans):
 
 st.subheader(p.t("export"))
 table_title = f"{p.t('disposition_title')} · {ds.remarks['meeting'].iat[0]}"
+
+
+def disposition_view():
+    return disposition.disposition_table(ds, p.remarks, p.lang, hide_organizations=p.anonymized)
+
+
 left, right, _ = st.columns([2, 2, 4])
 left.download_button(
-    p.t("export_xlsx"),
-    lambda: disposition.to_xlsx(disposition.disposition_table(ds, p.remarks, p.lang),
-                                table_title),
+    p.t("export_xlsx"), lambda: disposition.to_xlsx(disposition_view(), table_title),
     file_name="disposition.xlsx", key="recs_export_xlsx", on_click="ignore",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:")
 right.download_button(
-    p.t("export_csv"),
-    lambda: disposition.to_csv(disposition.disposition_table(ds, p.remarks, p.lang)),
+    p.t("export_csv"), lambda: disposition.to_csv(disposition_view()),
     file_name="disposition.csv", mime="text/csv", key="recs_export_csv", on_click="ignore",
     icon=":material/download:")
 

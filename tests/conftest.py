@@ -37,8 +37,11 @@ PAGES = {
     "themes": "pages/2_themes.py",
     "recs": "pages/3_recommendations.py",
 }
+# The presentation page has no title or banner of its own; tests of it name it explicitly.
+ALL_PAGES = {**PAGES, "slides": "pages/4_slides.py"}
 # URL path of each page on a running server.
-URLS = {"overview": "", "who": "who_said_what", "themes": "themes", "recs": "recommendations"}
+URLS = {"overview": "", "who": "who_said_what", "themes": "themes", "recs": "recommendations",
+        "slides": "slides"}
 
 
 @pytest.fixture(scope="session")
@@ -69,8 +72,8 @@ def run_page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         at = AppTest.from_file(str(APP), default_timeout=30)
         for key, value in (query or {}).items():
             at.query_params[key] = value
-        if PAGES[page]:
-            at.switch_page(PAGES[page])
+        if ALL_PAGES[page]:
+            at.switch_page(ALL_PAGES[page])
         return at.run()
 
     return run

@@ -18,6 +18,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "page_themes": {"ko": "주제", "en": "Themes"},
     "page_recs": {"ko": "권고", "en": "Recommendations"},
     "language": {"ko": "언어", "en": "Language"},
+    "anonymize": {"ko": "익명 보기", "en": "Anonymized view"},
+    "anonymize_help": {"ko": "이름을 '참석자 A · 기관 유형' 같은 일관된 가명으로 바꾸고 "
+                             "소속과 직함을 숨깁니다. 모든 페이지, 차트, 슬라이드, 내보내기에 "
+                             "적용됩니다.",
+                       "en": "Replaces names with consistent pseudonyms such as 'Participant A · "
+                             "type' and hides organizations and roles, on every page, chart, "
+                             "slide and export."},
     # Filters
     "filters": {"ko": "필터", "en": "Filters"},
     "f_org_types": {"ko": "기관 유형", "en": "Organization type"},
@@ -51,7 +58,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "n_participants": {"ko": "참석자 수", "en": "Participants"},
     "n_excerpts": {"ko": "발췌 수", "en": "Excerpts"},
     "n_recs": {"ko": "권고 수", "en": "Recommendations"},
-    "source_note": {"ko": "출처: {source}", "en": "Source: {source}"},
     # Who said what
     "participants_table": {"ko": "참석자", "en": "Participants"},
     "col_speaker": {"ko": "발언자", "en": "Speaker"},
@@ -199,4 +205,44 @@ STRINGS.update({
     "rate_by_type": {"ko": "기관 유형별 반영률 (그 유형 참석자가 낸 권고)",
                      "en": "Reflection rate by organization type (its participants' "
                            "recommendations)"},
+})
+
+STRINGS.update({
+    # Slide mode
+    "page_slides": {"ko": "발표 모드", "en": "Slide mode"},
+    "prev": {"ko": "이전", "en": "Previous"},
+    "next": {"ko": "다음", "en": "Next"},
+    "slide_of": {"ko": "{n} / {total}", "en": "{n} / {total}"},
+    "s_title_counts": {"ko": "참석자 {p}명 · 기관 {o}곳 · 기관 유형 {t}개 · 발췌 {e}건",
+                       "en": "{p} participants · {o} organizations · {t} organization types · "
+                             "{e} excerpts"},
+    "s_title_counts_anon": {"ko": "참석자 {p}명 · 기관 유형 {t}개 · 발췌 {e}건",
+                            "en": "{p} participants · {t} organization types · {e} excerpts"},
+    "s_figures": {"ko": "한눈에 보기", "en": "At a glance"},
+    "s_you_said": {"ko": "말씀하신 것", "en": "You said"},
+    "s_we_did": {"ko": "반영한 것", "en": "We did"},
+    "s_still_open": {"ko": "아직 남은 것", "en": "Still open"},
+    "s_themes": {"ko": "주제별로 말한 참석자 수", "en": "Participants who raised each theme"},
+    "s_crosstab": {"ko": "주제 × 기관 유형 (참석자 수)",
+                   "en": "Theme × organization type (participants)"},
+    "s_more_themes": {"ko": "외 주제 {n}개", "en": "and {n} more themes"},
+    "s_type": {"ko": "{type}: 가장 많이 말한 주제와 목소리",
+               "en": "{type}: what they raised most, in their words"},
+    "s_type_people": {"ko": "참석자 {n}명 · 발췌 {e}건", "en": "{n} participants · {e} excerpts"},
+    "s_progress": {"ko": "권고 반영 현황", "en": "Where the recommendations stand"},
+    "s_reflected": {"ko": "계획에 반영한 권고", "en": "Recommendations the plan takes up"},
+    "s_open": {"ko": "아직 반영되지 않은 권고", "en": "Recommendations not yet reflected"},
+    "s_none_reflected": {"ko": "아직 반영 또는 부분반영으로 표시된 권고가 없습니다.",
+                         "en": "No recommendation is marked reflected or partly reflected yet."},
+    "s_none_open": {"ko": "남은 권고가 없습니다: 모두 반영 또는 부분반영되었습니다.",
+                    "en": "Nothing is left open: every recommendation is reflected or partly "
+                          "reflected."},
+    "s_more_recs": {"ko": "외 {n}건", "en": "and {n} more"},
+    "s_no_reason": {"ko": "사유 미기재", "en": "no reason recorded yet"},
+    "s_backed_by": {"ko": "참석자 {n}명 제안", "en": "raised by {n} participants"},
+    "handout": {"ko": "인쇄용 보고서 (HTML)", "en": "Printable report (HTML)"},
+    "handout_help": {"ko": "현재 필터와 익명 설정을 반영한 단일 HTML 파일입니다. "
+                           "인터넷 없이 열리고 A4로 인쇄됩니다.",
+                     "en": "One HTML file with the current filters and anonymization; opens "
+                           "offline and prints on A4."},
 })

@@ -4,13 +4,16 @@ the URL, draw the sidebar and the current-filter banner, and apply the filters."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from se_dashboard import filters as filtering
-from se_dashboard import loader
+from se_dashboard import handout, loader
+from se_dashboard.anonymize import anonymize
 from se_dashboard.filters import Filters
 from se_dashboard.loader import Dataset
 from se_dashboard.palette import org_type_colours
@@ -20,6 +23,9 @@ from se_dashboard.vocab import Lang, kind_labels, org_type_labels, theme_labels
 from . import checklist_edit, render, sidebar, state
 from .labels import t
 
+# A local file: a Material icon or emoji favicon would be fetched from a font CDN.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _load(folder: str, fingerprint: str) -> Dataset:
@@ -28,10 +34,19 @@ def _load(folder: str, fingerprint: str) -> Dataset:
     return loader.load(folder)
 
 
-def load_dataset() -> Dataset:
-    """Return the dataset of the configured data folder, or show its problems and stop."""
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load_anonymized(folder: str, fingerprint: str, lang: Lang) -> Dataset:
+    """The anonymized view of a data folder, cached like the folder itself."""
+    return anonymize(_load(folder, fingerprint), lang)
+
+
+def load_dataset(anonymized: bool = False, lang: Lang = "ko") -> Dataset:
+    """Return the dataset of the configured data folder (anonymized on request), or show its
+    problems and stop."""
     folder = loader.data_folder()
     try:
+        if anonymized:
+            return _load_anonymized(str(folder), loader.fingerprint(folder), lang)
         return _load(str(folder), loader.fingerprint(folder))
     except DataError as exc:
         st.error(t("data_error", state.lang() if state.LANG_KEY in st.session_state else "ko"))
@@ -49,6 +64,7 @@ class Page:
     filters: Filters
     lang: Lang
     remarks: pd.DataFrame  # the filtered remarks
+    anonymized: bool = False
     checklist_state: pd.DataFrame = field(default_factory=pd.DataFrame)  # orphans included
     org_labels: dict[str, str] = field(default_factory=dict)
     theme_labels: dict[str, str] = field(default_factory=dict)
@@ -64,23 +80,35 @@ class Page:
         return self.remarks.empty
 
 
-def setup(name: str, title_key: str, subtitle_key: str | None = None) -> Page:
-    """Set up page `name` (also the prefix of its widget keys) and return its context."""
+def setup(name: str, title_key: str, subtitle_key: str | None = None,
+          presenting: bool = False, url_extra: dict[str, str] | None = None) -> Page:
+    """Set up page `name` (also the prefix of its widget keys) and return its context.
+
+    A `presenting` page starts with the sidebar collapsed and draws no title or banner (the
+    slide shows the filter itself). `url_extra` adds the page's own parameters to the URL."""
     lang_hint = st.session_state.get(state.LANG_KEY) or st.query_params.get(state.LANG_PARAM)
     title = t(title_key, "en" if lang_hint == "en" else "ko")
-    st.set_page_config(page_title=title, page_icon=":material/forum:", layout="wide")
-    dataset, checklist_state, state_error = checklist_edit.with_state(load_dataset())
+    st.set_page_config(page_title=title, page_icon=str(FAVICON), layout="wide",
+                       initial_sidebar_state="collapsed" if presenting else "auto")
+    state.init_view()
+    base = load_dataset(state.anonymized(), state.lang())
+    dataset, checklist_state, state_error = checklist_edit.with_state(base)
     state.init(dataset)
     sidebar.render(name, dataset)
     lang = state.lang()
-    current = state.filters()
+    current = state.filters().restricted_to(dataset)
+    state.set_filters(current)
     page = Page(
         name=name, dataset=dataset, filters=current, lang=lang,
         remarks=filtering.apply(dataset, current), checklist_state=checklist_state,
+        anonymized=state.anonymized(),
         org_labels=org_type_labels(dataset, lang), theme_labels=theme_labels(dataset, lang),
         kind_labels=kind_labels(lang), colours=org_type_colours(dataset.org_type_ids))
-    state.sync_url()
+    state.sync_url(url_extra)
+    handout_button(page)
     st.html(render.STYLE)
+    if presenting:
+        return page
     st.title(t(title_key, lang))
     if state_error:
         st.warning(t("state_error", lang, error=state_error), icon=":material/warning:")
@@ -91,16 +119,29 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None) -> Page:
     return page
 
 
-def banner(page: Page) -> None:
-    """Show what the audience is looking at: the active filters and how much they keep."""
+def filter_parts(page: Page) -> dict[str, list[str]]:
+    """Return the active filters as readable labels: field name -> values."""
     f, lang = page.filters, page.lang
-    parts = {
+    return {
         t("f_org_types", lang): [page.org_labels[o] for o in f.org_types],
         t("f_speakers", lang): list(f.speakers),
         t("f_themes", lang): [page.theme_labels[x] for x in f.themes],
         t("f_kinds", lang): [page.kind_labels[k] for k in f.kinds],
         t("f_query", lang): [f"“{f.query}”"] if f.query else [],
     }
+
+
+def filter_text(page: Page) -> str:
+    """Return the current filter in one line of plain text."""
+    parts = [f"{name}: {', '.join(values)}" for name, values in filter_parts(page).items()
+             if values]
+    return " · ".join(parts) if parts else t("view_all", page.lang)
+
+
+def banner(page: Page) -> None:
+    """Show what the audience is looking at: the active filters and how much they keep."""
+    f, lang = page.filters, page.lang
+    parts = filter_parts(page)
     counts = t("view_counts", lang, n=len(page.remarks), total=len(page.dataset.remarks),
                p=page.remarks["speaker"].nunique(), ptotal=len(page.dataset.participants))
     heading = t("view_filtered" if f.active else "view_all", lang)
@@ -112,3 +153,22 @@ def stop_if_empty(page: Page) -> None:
     if page.empty:
         st.info(page.t("empty"), icon=":material/search_off:")
         st.stop()
+
+
+def handout_html(page: Page) -> str:
+    """Return the printable offline report of the page's view."""
+    meeting = str(page.dataset.remarks["meeting"].iat[0])
+    return handout.handout_html(
+        page.dataset, page.remarks, lang=page.lang, title=page.t("app_title"),
+        subtitle=page.t("app_subtitle", meeting=meeting), filter_text=filter_text(page),
+        generated_at=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        hide_organizations=page.anonymized)
+
+
+def handout_button(page: Page) -> None:
+    """Offer the printable report of the current view in the sidebar (built on click)."""
+    with st.sidebar:
+        st.download_button(page.t("handout"), lambda: handout_html(page),
+                           file_name="stakeholder-remarks-report.html", mime="text/html",
+                           key=f"{page.name}_handout", help=page.t("handout_help"),
+                           on_click="ignore", icon=":material/print:", width="stretch")

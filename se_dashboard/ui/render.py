@@ -70,11 +70,12 @@ def excerpt_card(*, speaker: str, organization: str, role: str, org_type_label: 
     """Return one remark as a card: who (with org type badge and kind), the excerpt with search
     matches marked, an optional translation, and theme chips."""
     meta = " · ".join(esc(p) for p in (organization, role) if p)
+    meta = f' <span class="sed-meta">({meta})</span>' if meta else ""
     kind = f'<span class="sed-kind">{esc(kind_label)}</span>' if kind_label else ""
     en = f'<div class="sed-en">{highlighted(excerpt_en, query)}</div>' if excerpt_en else ""
     rid = f' data-remark-id="{esc(remark_id)}"' if remark_id else ""
     return (f'<div class="sed-card" style="--c:{colour}"{rid}>'
-            f'<div class="sed-who">{esc(speaker)} <span class="sed-meta">({meta})</span>'
+            f'<div class="sed-who">{esc(speaker)}{meta}'
             f"{org_type_badge(org_type_label, colour)}{kind}</div>"
             f'<div class="sed-text">{highlighted(excerpt, query)}</div>{en}'
             f'<div class="sed-chips">{chips(theme_labels)}</div></div>')

@@ -17,6 +17,7 @@ PAGES = (
     ("pages/1_who_said_what.py", "page_who", ":material/record_voice_over:"),
     ("pages/2_themes.py", "page_themes", ":material/bar_chart:"),
     ("pages/3_recommendations.py", "page_recs", ":material/checklist:"),
+    ("pages/4_slides.py", "page_slides", ":material/slideshow:"),
 )
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 FILTER_FIELDS = ("org_types", "speakers", "themes", "kinds", "query")
@@ -52,6 +53,10 @@ def render(page: str, dataset: Dataset) -> None:
         st.radio(t("language", lang), LANGS, key=lang_key, horizontal=True,
                  format_func=LANG_NAMES.__getitem__, on_change=state.set_lang_from,
                  args=(lang_key,))
+        anon_key = widget_key(page, "anon")
+        st.session_state[anon_key] = state.anonymized()
+        st.toggle(t("anonymize", lang), key=anon_key, help=t("anonymize_help", lang),
+                  on_change=state.set_anon_from, args=(anon_key,))
         st.markdown(f"**{t('nav_heading', lang)}**")
         params = state.query_params()
         for path, label_key, icon in PAGES:

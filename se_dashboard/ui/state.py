@@ -14,16 +14,24 @@ from se_dashboard.vocab import LANGS, Lang
 FILTERS_KEY = "sed_filters"
 LANG_KEY = "sed_lang"
 LANG_PARAM = "lang"
+ANON_KEY = "sed_anon"
+ANON_PARAM = "anon"
 
 
-def init(dataset: Dataset) -> None:
-    """Seed the session's filters and language from the URL on its first run."""
-    if FILTERS_KEY not in st.session_state:
-        params = {key: st.query_params.get_all(key) for key in QUERY_KEYS.values()}
-        st.session_state[FILTERS_KEY] = Filters.from_query(params).restricted_to(dataset)
+def init_view() -> None:
+    """Seed the session's language and anonymized-view switch from the URL on its first run."""
     if LANG_KEY not in st.session_state:
         lang = st.query_params.get(LANG_PARAM, "ko")
         st.session_state[LANG_KEY] = lang if lang in LANGS else "ko"
+    if ANON_KEY not in st.session_state:
+        st.session_state[ANON_KEY] = st.query_params.get(ANON_PARAM) == "1"
+
+
+def init(dataset: Dataset) -> None:
+    """Seed the session's filters from the URL on its first run."""
+    if FILTERS_KEY not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in QUERY_KEYS.values()}
+        st.session_state[FILTERS_KEY] = Filters.from_query(params).restricted_to(dataset)
 
 
 def filters() -> Filters:
@@ -53,11 +61,25 @@ def set_lang_from(widget_key: str) -> None:
     st.session_state[LANG_KEY] = st.session_state[widget_key] or lang()
 
 
+def anonymized() -> bool:
+    """Return whether the session shows the anonymized view."""
+    return bool(st.session_state.get(ANON_KEY))
+
+
+def set_anon_from(widget_key: str) -> None:
+    """Widget callback: take the anonymized-view switch from a widget. Speaker filters name
+    people, so they are dropped when the view changes."""
+    st.session_state[ANON_KEY] = bool(st.session_state[widget_key])
+    set_filters(replace(filters(), speakers=()))
+
+
 def query_params(extra: dict[str, str] | None = None) -> dict[str, list[str] | str]:
     """Return the query parameters that describe the current view."""
     params = filters().to_query()
     if lang() != "ko":
         params[LANG_PARAM] = lang()
+    if anonymized():
+        params[ANON_PARAM] = "1"
     params.update(extra or {})
     return params
 

@@ -1,0 +1,257 @@
+"""Benchmark: load, page reruns (AppTest), the bare-pandas floor, peak memory and browser render
+times, for the bundled data and synthetic folders of 10k and 100k remarks.
+
+Run with `make bench` (or `python benchmarks/bench.py [--sizes bundled,10000,100000]`). It prints
+a Markdown table and writes it to benchmarks/results.md. Numbers, not asserts: these machines are
+shared, so read the ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TMP = ROOT / "benchmarks" / "tmp"
+RESULTS = ROOT / "benchmarks" / "results.md"
+PAGES = {"overview": None, "who": "pages/1_who_said_what.py", "themes": "pages/2_themes.py",
+         "recs": "pages/3_recommendations.py"}
+URL_PATHS = {"overview": "", "who": "who_said_what"}
+REPEATS = 5
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _median_ms(fn: Callable[[], object], repeats: int = REPEATS) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _floors(dataset, org_a: str) -> dict[str, Callable[[], object]]:
+    """The computations each page makes, in bare pandas (no Streamlit), for one filter value."""
+    from se_dashboard import checklist, counts, filters
+
+    def view():
+        return filters.apply(dataset, filters.Filters(org_types=(org_a,)))
+
+    def overview():
+        r = view()
+        counts.headline(dataset, r)
+        counts.participation_by_org_type(dataset, r)
+        counts.top_themes(dataset, r)
+        checklist.status_counts(checklist.recommendation_rows(dataset, r))
+
+    def who():
+        r = view()
+        counts.participants_in_view(dataset, r)
+
+    def themes():
+        r = view()
+        counts.theme_frequency(dataset, r)
+        counts.theme_by_org_type(dataset, r)
+        counts.cooccurrence(dataset, r)
+
+    def recs():
+        r = view()
+        rows = checklist.recommendation_rows(dataset, r)
+        checklist.status_counts(rows)
+        checklist.status_by_org_type(dataset, r)
+
+    return {"overview": overview, "who": who, "themes": themes, "recs": recs}
+
+
+def measure(folder: Path) -> dict:
+    """Measure one data folder in this process; return the figures as a dict."""
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    os.environ["SE_DASHBOARD_DATA"] = str(folder)
+    from streamlit.testing.v1 import AppTest
+
+    from se_dashboard import loader
+    from se_dashboard.ui import page as ui_page
+
+    out: dict = {"folder": str(folder)}
+    start = time.perf_counter()
+    dataset = loader.load(folder)
+    out["load_cold_ms"] = (time.perf_counter() - start) * 1000
+    out["remarks"] = len(dataset.remarks)
+    start = time.perf_counter()
+    ui_page._load(str(folder), loader.fingerprint(folder))  # fills the cache
+    out["cache_fill_ms"] = (time.perf_counter() - start) * 1000
+    out["load_cached_ms"] = _median_ms(
+        lambda: ui_page._load(str(folder), loader.fingerprint(folder)))
+
+    org_a, org_b = dataset.org_type_ids[:2]
+    floors = _floors(dataset, org_a)
+    blank = AppTest.from_string("import streamlit as st\nst.write('blank')", default_timeout=120)
+    blank.run()
+    out["blank_ms"] = _median_ms(blank.run)
+    out["pages"] = {}
+    for name, script in PAGES.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        if script:
+            at.switch_page(script)
+        start = time.perf_counter()
+        at.run()
+        first = (time.perf_counter() - start) * 1000
+        assert not at.exception, at.exception
+        flip = {"value": org_a}
+
+        def rerun(name=name, flip=flip, at=at) -> None:
+            flip["value"] = org_b if flip["value"] == org_a else org_a
+            at.sidebar.multiselect(key=f"{name}_f_org_types").set_value([flip["value"]]).run()
+            assert not at.exception, at.exception
+
+        rerun_ms = _median_ms(rerun)
+        floor_ms = _median_ms(floors[name])
+        out["pages"][name] = {"first_ms": first, "rerun_ms": rerun_ms, "floor_ms": floor_ms,
+                              "ratio": rerun_ms / (floor_ms + out["blank_ms"])}
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def _serve(folder: Path):
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
+         "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "SE_DASHBOARD_DATA": str(folder)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.1)
+    return proc, url, started
+
+
+def _rendered(page, selector: str) -> None:
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=120_000)
+    page.wait_for_selector(selector, timeout=120_000)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+    if page.locator('[data-testid="stException"]').count():
+        raise RuntimeError("the page shows an exception")
+
+
+def browser_times(folder: Path) -> dict:
+    """Cold start (server start to a rendered overview) and Who-said-what render times."""
+    from playwright.sync_api import sync_playwright
+
+    proc, url, started = _serve(folder)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.goto(url)
+            _rendered(page, '[data-testid="stMetric"]')
+            cold = time.perf_counter() - started
+            times = []
+            for _ in range(3):
+                fresh = browser.new_page(viewport={"width": 1280, "height": 720})
+                start = time.perf_counter()
+                fresh.goto(f"{url}/{URL_PATHS['who']}")
+                _rendered(fresh, ".sed-card")
+                times.append(time.perf_counter() - start)
+                fresh.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    return {"cold_start_s": cold, "who_render_s": statistics.median(times)}
+
+
+def _folder_for(size: str) -> Path:
+    if size == "bundled":
+        return ROOT / "data"
+    from se_dashboard import synth
+
+    folder = TMP / f"synth-{size}"
+    if not (folder / "remarks.csv").exists():
+        synth.write(folder, int(size), seed=1)
+    return folder
+
+
+def _table(results: list[dict]) -> str:
+    lines = [
+        "| data | remarks | load+validate cold (ms) | cached load (ms) | peak RSS (MB) | "
+        "browser: cold start (s) | browser: Who said what (s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['size']} | {r['remarks']:,} | {r['load_cold_ms']:.0f} | "
+            f"{r['load_cached_ms']:.1f} | {r['peak_rss_mb']:.0f} | "
+            f"{r.get('cold_start_s', float('nan')):.2f} | "
+            f"{r.get('who_render_s', float('nan')):.2f} |")
+    lines += ["", "| data | page | first run (ms) | filter-change rerun, median of 5 (ms) | "
+              "bare pandas floor (ms) | blank page (ms) | rerun / (floor + blank) |",
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        for name, p in r["pages"].items():
+            lines.append(f"| {r['size']} | {name} | {p['first_ms']:.0f} | {p['rerun_ms']:.0f} | "
+                         f"{p['floor_ms']:.1f} | {r['blank_ms']:.0f} | {p['ratio']:.1f}x |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark for the requested sizes; print and save the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="bundled,10000,100000")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    results = []
+    for size in args.sizes.split(","):
+        folder = _folder_for(size)
+        # Each size runs in its own process, so peak RSS belongs to that size alone.
+        done = subprocess.run([sys.executable, __file__, "--measure", str(folder)],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result["size"] = size
+        if not args.no_browser:
+            result.update(browser_times(folder))
+        results.append(result)
+        print(f"measured {size}", file=sys.stderr)
+    table = _table(results)
+    header = (f"# Benchmark results\n\nMade by `make bench` (`python benchmarks/bench.py "
+              f"--sizes {args.sizes}`) on {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+              f"{os.cpu_count()} cores, Python {platform.python_version()}.\n\n")
+    RESULTS.write_text(header + table + "\n")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
