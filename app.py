@@ -15,15 +15,15 @@ in_view = checklist.recommendation_rows(p.dataset, p.remarks,
                                         include_unbacked=not p.filters.active)
 progress = checklist.reflection(in_view)
 cols = st.columns(6)
-for col, (key, value) in zip(cols, [
+for col, (key, value) in zip(cols[:-1], [
     ("m_participants", head.participants), ("m_org_types", head.org_types),
     ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", progress.total),
-    ("m_reflected", p.t("m_reflected_of", n=progress.reflected, total=progress.total)),
 ], strict=True):
     col.metric(p.t(key), value, border=True)
+cols[-1].metric(p.t("m_reflected_of", total=progress.total), progress.reflected, border=True)
 st.caption(f"{p.t('rate')}: " + p.t("rate_value", pct=round(100 * progress.rate),
-                                     r=progress.reflected, p=progress.partly, n=progress.total)
-           + " · " + p.t("rate_rule"))
+                                     r=progress.reflected, p=progress.partly, n=progress.total),
+           help=p.t("rate_rule"))
 
 left, right = st.columns(2, gap="large")
 with left:

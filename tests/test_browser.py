@@ -1,0 +1,365 @@
+"""Browser tests: a real `streamlit run` driven with Debian's Chromium, clicked through as a
+presenter would. Every test renders each view fully (no Python exception on the page) and fails
+if the browser talks to any host other than the local server."""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from conftest import DATA, FIXTURES, URLS, streamlit_server
+from playwright.sync_api import BrowserContext, Locator, Page, WebSocket, expect
+
+pytestmark = pytest.mark.browser
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+RENDER_TIMEOUT = 30_000  # ms: a cold first run imports pandas and plotly
+SKELETONS = ", ".join(f"[data-testid={t}]" for t in ("stAppSkeleton", "stSkeleton",
+                                                      "stSkeletonElement"))
+HOSTILE = FIXTURES / "hostile_data"
+SIZES = ((1280, 720), (1920, 1080))
+# Korean sidebar link labels and the heading each page shows.
+LINKS = {"overview": "개요", "who": "누가 무엇을", "themes": "주제", "recs": "권고"}
+TITLES_KO = {"overview": "광명시 사회적경제 기본계획 이해관계자 의견", "who": "누가 무엇을",
+             "themes": "주제", "recs": "권고"}
+TITLE_EN = "Gwangmyeong social economy plan: stakeholder remarks"
+KNOWN = {URLS[name]: name for name in LINKS}  # URL path -> page name, of the four pages above
+
+
+# --- data -----------------------------------------------------------------------------------
+
+def read_csv(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def org_label(folder: Path, org_type: str) -> str:
+    return next(r["label_ko"] for r in read_csv(folder, "org_types.csv")
+                if r["org_type"] == org_type)
+
+
+def remark_ids(folder: Path, *, org_type: str | None = None, theme: str | None = None,
+               query: str = "") -> list[str]:
+    """Ids of the remarks (file order) of an org type, tagged with a theme, matching a search
+    the way the app searches (case-insensitive, excerpt/translation/speaker/organization)."""
+    needle = query.casefold()
+    return [r["remark_id"] for r in read_csv(folder, "remarks.csv")
+            if (org_type is None or r["org_type"] == org_type)
+            and (theme is None or theme in r["themes"].split(";"))
+            and (not needle or any(needle in r[c].casefold() for c in
+                                   ("excerpt", "excerpt_en", "speaker", "organization")))]
+
+
+# --- network guard and render helper ----------------------------------------------------------
+
+class NetworkGuard:
+    """Records every URL the browser context requests (websockets included)."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.urls: list[str] = []
+        self.reported: set[str] = set()
+        context.on("request", lambda request: self.urls.append(request.url))
+        context.on("page", self._watch)
+        for page in context.pages:
+            self._watch(page)
+
+    def _watch(self, page: Page) -> None:
+        page.on("websocket", lambda ws: self._socket(ws))
+
+    def _socket(self, ws: WebSocket) -> None:
+        self.urls.append(ws.url)
+
+    def foreign(self) -> list[str]:
+        """Requested URLs whose host is not the loopback server (data: and blob: ignored)."""
+        return [u for u in dict.fromkeys(self.urls)
+                if urlsplit(u).scheme not in ("data", "blob")
+                and urlsplit(u).hostname not in LOCAL_HOSTS]
+
+    def check(self) -> None:
+        """Fail on non-local requests not reported yet (so a leak fails the test once)."""
+        new = [u for u in self.foreign() if u not in self.reported]
+        self.reported.update(new)
+        assert not new, f"requests to non-local hosts: {new}"
+
+
+_GUARDS: dict[int, NetworkGuard] = {}
+
+
+def wait_for_render(page: Page) -> None:
+    """Wait until Streamlit has finished the current run; fail on a Python exception on the
+    page or on a request to a non-local host so far."""
+    page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=RENDER_TIMEOUT)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached",
+                                                             timeout=RENDER_TIMEOUT)
+    # The script run can be over while lazily loaded elements (metrics, charts, multiselects)
+    # still show skeleton placeholders.
+    page.wait_for_function(f"() => !document.querySelector('{SKELETONS}')",
+                           timeout=RENDER_TIMEOUT)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    guard = _GUARDS[id(page)]
+    assert any(urlsplit(u).scheme in ("ws", "wss") for u in guard.urls), "websocket not seen"
+    guard.check()
+
+
+def open_page(page: Page, url: str, heading: bool = True) -> None:
+    """Open `url` and wait for a full render (the run finished, the page heading drawn)."""
+    page.goto(url)
+    page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first.wait_for(
+        timeout=RENDER_TIMEOUT)
+    wait_for_render(page)
+    if heading:
+        expect(title(page)).to_be_visible()
+
+
+@pytest.fixture
+def app(page: Page) -> Iterator[Page]:
+    """pytest-playwright's page, with the network guard recording from the first request."""
+    guard = NetworkGuard(page.context)
+    _GUARDS[id(page)] = guard
+    page.set_default_timeout(RENDER_TIMEOUT)
+    yield page
+    _GUARDS.pop(id(page), None)
+    guard.check()  # also whatever was requested after the last render
+
+
+def url_of(base: str, name: str, **query: str) -> str:
+    return f"{base}/{URLS[name]}" + (f"?{urlencode(query)}" if query else "")
+
+
+def sidebar(page: Page) -> Locator:
+    return page.get_by_test_id("stSidebar")
+
+
+def title(page: Page) -> Locator:
+    return page.get_by_role("heading", level=1).first
+
+
+def sidebar_pages(page: Page) -> dict[str, str]:
+    """URL path -> label of every page link in the sidebar (the four known ones first)."""
+    links = sidebar(page).get_by_test_id("stPageLink-NavLink")
+    expect(links.first).to_be_visible()
+    found = {urlsplit(link.get_attribute("href") or "").path.strip("/"):
+             link.get_by_test_id("stMarkdownContainer").inner_text().strip()
+             for link in links.all()}
+    assert {path: found.get(path) for path in KNOWN} == {
+        path: LINKS[name] for path, name in KNOWN.items()}, found
+    return {**{path: LINKS[name] for path, name in KNOWN.items()}, **found}
+
+
+def go_via_sidebar(page: Page, path: str, label: str) -> None:
+    """Click the sidebar link `label` and wait for the page at `path` to render."""
+    sidebar(page).get_by_role("link", name=label, exact=True).click()
+    expect(page).to_have_url(re.compile(rf"^[^?#]*/{re.escape(path)}(\?.*)?$"))
+    wait_for_render(page)
+    if path in KNOWN:
+        expect(title(page)).to_have_text(TITLES_KO[KNOWN[path]])
+    else:  # a page beyond the four this suite knows: it renders something, without error
+        expect(page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first
+               ).to_be_attached()
+    wait_for_render(page)
+
+
+def card_ids(scope: Page | Locator) -> list[str]:
+    return scope.locator(".sed-card").evaluate_all(
+        "cards => cards.map(c => c.dataset.remarkId)")
+
+
+def banner(page: Page) -> Locator:
+    return page.locator(".sed-banner")
+
+
+# --- bundled data -----------------------------------------------------------------------------
+
+def test_click_through_pages_and_org_type_filter(app: Page, server: str) -> None:
+    page = app
+    open_page(page, url_of(server, "overview"))
+    expect(title(page)).to_have_text(TITLES_KO["overview"])
+    pages = sidebar_pages(page)
+    for name in ("who", "themes", "recs", "overview"):
+        go_via_sidebar(page, URLS[name], LINKS[name])
+    for path, label in pages.items():  # pages added since (e.g. a slide mode), then home again
+        if path not in KNOWN:
+            go_via_sidebar(page, path, label)
+            open_page(page, url_of(server, "overview"))
+
+    coop = org_label(DATA, "coop")
+    participants = page.get_by_test_id("stMetric").first.get_by_test_id("stMetricValue")
+    expect(participants).to_have_text("15")
+    expect(banner(page)).to_contain_text("전체 보기")
+
+    org_filter = sidebar(page).get_by_test_id("stMultiSelect").first
+    org_filter.get_by_role("combobox").click()
+    page.get_by_role("option", name=coop, exact=True).click()
+    page.keyboard.press("Escape")
+    expect(participants).to_have_text("3")
+    wait_for_render(page)
+    expect(org_filter.locator("[data-tag]")).to_have_text([coop])
+    expect(banner(page)).to_contain_text(f"기관 유형: {coop}")
+    expect(banner(page)).to_contain_text("참석자 3 / 15")
+    expect(page).to_have_url(re.compile(r"[?&]org=coop(&|$)"))
+
+    go_via_sidebar(page, URLS["who"], LINKS["who"])
+    expect(page).to_have_url(re.compile(r"[?&]org=coop(&|$)"))
+    org_filter = sidebar(page).get_by_test_id("stMultiSelect").first
+    expect(org_filter.locator("[data-tag]")).to_have_text([coop])
+    expect(banner(page)).to_contain_text(f"기관 유형: {coop}")
+    expected = remark_ids(DATA, org_type="coop")
+    expect(page.locator(".sed-card")).to_have_count(len(expected))
+    assert card_ids(page) == expected
+
+    sidebar(page).get_by_role("button", name="필터 초기화").click()
+    expect(banner(page)).to_contain_text("전체 보기: 필터 없음")
+    wait_for_render(page)
+    expect(sidebar(page).locator("[data-tag]")).to_have_count(0)
+    expect(page).not_to_have_url(re.compile(r"[?&]org="))
+    expect(sidebar(page).get_by_role("button", name="필터 초기화")).to_be_disabled()
+
+
+def test_theme_bar_click_lists_its_excerpts(app: Page, server: str) -> None:
+    page = app
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    open_page(page, url_of(server, "themes"))
+    themes = [r["theme_id"] for r in read_csv(DATA, "codebook.csv")]
+    org_types = [r["org_type"] for r in read_csv(DATA, "org_types.csv")]
+    # A bar segment whose theme is raised by several org types, so the org type matters.
+    theme, org_type = "support_center", "civic"
+    expected = remark_ids(DATA, org_type=org_type, theme=theme)
+    assert expected and set(expected) < set(remark_ids(DATA, theme=theme))
+
+    chart = page.get_by_test_id("stPlotlyChart").first
+    plot = chart.locator(".js-plotly-plot")
+    trace, point = org_types.index(org_type), themes.index(theme)
+    assert plot.evaluate("(gd, [t, i]) => gd.data[t].customdata[i]",
+                         [trace, point]) == [theme, org_type]
+    bar = plot.locator("g.barlayer g.trace.bars").nth(trace).locator("g.point").nth(point)
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    assert box and box["width"] > 4 and box["height"] > 4, box
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    time.sleep(0.2)  # let Plotly hand the selection to Streamlit
+
+    selected = page.locator(".st-key-themes_selected")
+    expect(selected.locator(".sed-card").first).to_be_visible()
+    wait_for_render(page)
+    theme_label = next(r["label_ko"] for r in read_csv(DATA, "codebook.csv")
+                       if r["theme_id"] == theme)
+    expect(selected).to_contain_text(f"{theme_label} · {org_label(DATA, org_type)}")
+    expect(selected.locator(".sed-card")).to_have_count(len(expected))
+    assert card_ids(selected) == expected
+
+
+def test_english_switch_survives_reload(app: Page, server: str) -> None:
+    page = app
+    open_page(page, url_of(server, "overview"))
+    expect(title(page)).to_have_text(TITLES_KO["overview"])
+    sidebar(page).get_by_test_id("stRadioOption").filter(has_text="English").click()
+    expect(title(page)).to_have_text(TITLE_EN)
+    wait_for_render(page)
+    expect(page).to_have_url(re.compile(r"[?&]lang=en(&|$)"))
+    expect(sidebar(page).get_by_role("link", name="Who said what")).to_be_visible()
+
+    page.reload()
+    title(page).wait_for()
+    wait_for_render(page)
+    expect(title(page)).to_have_text(TITLE_EN)
+    expect(page).to_have_url(re.compile(r"[?&]lang=en(&|$)"))
+    expect(sidebar(page).get_by_role("radio", name="English")).to_be_checked()
+
+
+def test_deep_link_with_org_type_and_search(app: Page, server: str) -> None:
+    page = app
+    open_page(page, url_of(server, "who", org="coop", q="신뢰"))
+    coop = org_label(DATA, "coop")
+    expect(title(page)).to_have_text(TITLES_KO["who"])
+    expect(sidebar(page).get_by_test_id("stMultiSelect").first.locator("[data-tag]")
+           ).to_have_text([coop])
+    expect(sidebar(page).get_by_test_id("stTextInput").locator("input")).to_have_value("신뢰")
+    expect(banner(page)).to_contain_text(f"기관 유형: {coop}")
+    expect(banner(page)).to_contain_text("검색어: “신뢰”")
+
+    expected = remark_ids(DATA, org_type="coop", query="신뢰")
+    assert expected
+    expect(page.locator(".sed-card")).to_have_count(len(expected))
+    assert card_ids(page) == expected
+    marks = page.locator(".sed-card mark")
+    expect(marks.first).to_be_visible()
+    assert set(marks.all_inner_texts()) == {"신뢰"}
+    for card in page.locator(".sed-card").all():
+        expect(card.locator("mark").first).to_have_text("신뢰")
+
+
+def test_screenshots_of_every_page(app: Page, server: str, screenshots: Path) -> None:
+    page = app
+    open_page(page, url_of(server, "overview"))
+    paths = list(sidebar_pages(page))
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        for path in paths:
+            open_page(page, f"{server}/{path}", heading=path in KNOWN)
+            for chart in page.get_by_test_id("stPlotlyChart").all():
+                chart.locator(".main-svg").first.wait_for(state="attached")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            wait_for_render(page)
+            shot = screenshots / f"{path or 'overview'}-{width}x{height}.png"
+            page.screenshot(path=shot)
+            assert shot.stat().st_size > 10_000
+
+
+# --- hostile data -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_server() -> Iterator[str]:
+    with streamlit_server(HOSTILE) as url:
+        yield url
+
+
+def assert_nothing_ran(page: Page) -> None:
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    expect(page.locator('img[src="x"]')).to_have_count(0)
+    expect(page.locator('a[href^="javascript:" i]')).to_have_count(0)
+    expect(page.locator('a[href*="evil.example"]')).to_have_count(0)
+    for frame in page.frames:
+        expect(frame.locator("script", has_text="__pwned")).to_have_count(0)
+        expect(frame.locator('img[src="x"]')).to_have_count(0)
+
+
+def test_hostile_data_shows_as_text(app: Page, hostile_server: str) -> None:
+    page = app
+    open_page(page, url_of(hostile_server, "who"))
+    assert_nothing_ran(page)
+    cards = page.locator(".sed-card")
+    for text in ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=2">',
+                 "**bold**", "[x](javascript:window.__pwned=3)",
+                 '=HYPERLINK("http://evil.example","x")', "<b>bold</b>"):
+        expect(cards.get_by_text(text, exact=True)).to_be_visible()
+    expect(page.get_by_text("<script>window.__pwned=1</script>", exact=True)).to_be_visible()
+    expect(page.get_by_text("**bold**", exact=True)).to_be_visible()
+    expect(cards.locator("strong, b").filter(has_text="bold")).to_have_count(0)
+    expect(cards.locator("a")).to_have_count(0)
+    expect(cards.locator("i, em")).to_have_count(0)
+    expect(cards.locator(".sed-chip").filter(has_text="<i>기울임</i>").first).to_be_visible()
+
+    open_page(page, url_of(hostile_server, "themes"))
+    assert_nothing_ran(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    expect(chart.locator("g.ytick text").filter(has_text="<i>기울임</i>")).to_have_count(1)
+    expect(chart.locator('i, em, tspan[style*="italic"]')).to_have_count(0)
+    expect(page.get_by_test_id("stPlotlyChart").locator('tspan[style*="italic"]')
+           ).to_have_count(0)
+
+    for name in ("recs", "overview"):
+        open_page(page, url_of(hostile_server, name))
+        assert_nothing_ran(page)
+        expect(page.get_by_test_id("stPlotlyChart").locator('i, tspan[style*="italic"]')
+               ).to_have_count(0)
+    for path in sidebar_pages(page):  # pages beyond the four (e.g. a slide mode) too
+        if path not in KNOWN:
+            open_page(page, f"{hostile_server}/{path}", heading=False)
+            assert_nothing_ran(page)
+            expect(page.locator('i, tspan[style*="italic"]').filter(has_text="기울임")
+                   ).to_have_count(0)
