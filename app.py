@@ -20,7 +20,8 @@ for col, (key, value) in zip(cols[:-1], [
     ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", progress.total),
 ], strict=True):
     col.metric(p.t(key), value, border=True)
-cols[-1].metric(p.t("m_reflected_of", total=progress.total), progress.reflected, border=True)
+cols[-1].metric(p.t("m_reflected"), p.t("m_reflected_of", n=progress.reflected,
+                                         total=progress.total), border=True)
 st.caption(f"{p.t('rate')}: " + p.t("rate_value", pct=round(100 * progress.rate),
                                      r=progress.reflected, p=progress.partly, n=progress.total),
            help=p.t("rate_rule"))

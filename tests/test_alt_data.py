@@ -94,7 +94,7 @@ def rec_containers(at: AppTest) -> list[str]:
 
 def metrics(expected: tuple[int, ...], lang: str = "ko") -> list[str]:
     *numbers, recs, reflected = expected
-    last = str(reflected)
+    last = f"{reflected} / {recs}"
     return [str(n) for n in (*numbers, recs)] + [last]
 
 
@@ -264,5 +264,5 @@ def test_overview_and_checklist_agree_on_unbacked_recommendations(
     reflected = status_metrics(recs)["● 반영"]
     assert reflected == "2"
     overview = ok(run_page("overview", data=folder))
-    assert [m.value for m in overview.metric][4:] == ["4", "2"]
-    assert overview.metric[5].label == "반영 (권고 4건 중)"
+    assert [m.value for m in overview.metric][4:] == ["4", "2 / 4"]
+    assert overview.metric[5].label == "반영"

@@ -60,7 +60,7 @@ def test_local_server_edits_persist_with_history(recs_page, run_page, checklist_
         "status", "plan_section", "responsible_unit", "response_note"}
     # A new session (another browser) sees the saved state, on every page.
     overview = run_page("overview")
-    assert metrics(overview)[5] == "1"
+    assert metrics(overview)[5] == "1 / 17"
 
 
 def test_stale_edit_is_refused_and_shows_the_current_value(recs_page, checklist_state):

@@ -51,7 +51,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "m_themes": {"ko": "주제", "en": "Themes"},
     "m_recs": {"ko": "권고", "en": "Recommendations"},
     "m_reflected": {"ko": "반영", "en": "Reflected"},
-    "m_reflected_of": {"ko": "반영 (권고 {total}건 중)", "en": "Reflected (of {total})"},
+    "m_reflected_of": {"ko": "{n} / {total}", "en": "{n} / {total}"},
     "top_themes": {"ko": "가장 많이 나온 주제 (참석자 수)", "en": "Top themes (participants)"},
     "participation": {"ko": "기관 유형별 참여", "en": "Participation by organization type"},
     "status_overview": {"ko": "권고 반영 현황", "en": "Recommendation status"},

@@ -12,6 +12,7 @@ from se_dashboard.text import match_segments
 STYLE = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:3.5rem}
 h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:keep-all}
+[data-testid="stMetricValue"]{font-size:2.1rem}
 [data-testid="stCaptionContainer"],[data-testid="stCaptionContainer"] *{color:#333 !important}
 .sed-card{border:1px solid #C9CED6;border-left:8px solid var(--c);border-radius:6px;
  padding:.7rem 1rem;margin:.45rem 0;background:#FFF;color:#111;font-size:1.08rem;line-height:1.6}
