@@ -3,7 +3,7 @@
 import streamlit as st
 
 from se_dashboard import counts, export
-from se_dashboard.ui import cards, page
+from se_dashboard.ui import cards, page, sidebar
 
 p = page.setup("who", "page_who")
 page.stop_if_empty(p)
@@ -20,10 +20,9 @@ st.dataframe(
     })
 
 everyone = ""
-person = st.selectbox(
-    p.t("read_one"), [everyone, *people["speaker"]], key="who_person",
-    format_func=lambda s: p.t("everyone") if s == everyone else
-    f"{s} · {people.set_index('speaker').at[s, 'organization']}")
+labels = {everyone: p.t("everyone"), **sidebar.participant_labels(p.dataset)}
+person = st.selectbox(p.t("read_one"), [everyone, *people["speaker"]], key="who_person",
+                      format_func=labels.__getitem__)
 shown = p.remarks[p.remarks["speaker"] == person] if person else p.remarks
 
 st.subheader(f"{p.t('excerpts_heading')} ({len(shown)})")
@@ -42,7 +41,8 @@ right.download_button(
     icon=":material/download:", on_click="ignore")
 
 if mode == "table":
-    st.dataframe(export.excerpts_table(p.dataset, shown, p.lang), key="who_table",
+    rows = cards.paged(p, shown, "who_table_page", cards.TABLE_PAGE_SIZE)
+    st.dataframe(export.excerpts_table(p.dataset, rows, p.lang), key="who_table",
                  hide_index=True, width="stretch")
 else:
     cards.excerpt_cards(p, shown, key="who_card_page", show_en=show_en)

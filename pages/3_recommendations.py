@@ -5,7 +5,6 @@ import streamlit as st
 
 from se_dashboard import checklist, disposition
 from se_dashboard.contract import STATUSES
-from se_dashboard.paging import page_slice
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
 from se_dashboard.ui import cards, charts, checklist_edit, page, render
 from se_dashboard.vocab import rec_titles, status_labels
@@ -59,13 +58,9 @@ recs = checklist.recommendation_rows(ds, p.remarks, chosen,
 st.subheader(f"{p.t('checklist')} ({len(recs)})")
 if recs.empty:
     st.info(p.t("no_recs"), icon=":material/search_off:")
-shown = page_slice(len(recs), RECS_PER_PAGE, st.session_state.get("recs_page", 1))
-if shown.pages > 1:
-    st.session_state["recs_page"] = shown.number
-    st.number_input(p.t("page_no"), min_value=1, max_value=shown.pages, key="recs_page")
 by_id = p.remarks.set_index("remark_id", drop=False)
 people = ds.participants.set_index("speaker")
-for rec in recs.iloc[shown.start:shown.stop].itertuples():
+for rec in cards.paged(p, recs, "recs_page", RECS_PER_PAGE).itertuples():
     with st.container(border=True, key=f"recs_item_{rec.rec_id}"):
         st.html(render.recommendation_head(
             rec_id=rec.rec_id, title=titles[rec.rec_id], status=rec.status,

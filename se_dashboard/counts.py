@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from .loader import Dataset
@@ -29,16 +30,28 @@ class Headline:
     reflected: int
 
 
+def selected_rows(dataset: Dataset, remarks: pd.DataFrame) -> np.ndarray | None:
+    """Return a boolean mask over the dataset's remarks (file order) of the given remarks, or
+    None when they are all of them."""
+    if len(remarks) == len(dataset.remarks):
+        return None
+    mask = np.zeros(len(dataset.remarks), dtype=bool)
+    mask[remarks["position"].to_numpy()] = True
+    return mask
+
+
+def _rows_of(long: pd.DataFrame, mask: np.ndarray | None) -> pd.DataFrame:
+    return long if mask is None else long[mask[long["row"].to_numpy()]]
+
+
 def tagged_themes(dataset: Dataset, remarks: pd.DataFrame) -> pd.DataFrame:
-    """Return the (remark_id, speaker, org_type, theme_id) rows of the given remarks."""
-    tagged = dataset.remark_themes
-    return tagged[tagged["remark_id"].isin(remarks["remark_id"])]
+    """Return the (remark_id, speaker, org_type, row, theme_id) rows of the given remarks."""
+    return _rows_of(dataset.remark_themes, selected_rows(dataset, remarks))
 
 
 def backed_recommendations(dataset: Dataset, remarks: pd.DataFrame) -> pd.DataFrame:
-    """Return the (remark_id, speaker, org_type, rec_id) rows of the given remarks."""
-    links = dataset.remark_recs
-    return links[links["remark_id"].isin(remarks["remark_id"])]
+    """Return the (remark_id, speaker, org_type, row, rec_id) rows of the given remarks."""
+    return _rows_of(dataset.remark_recs, selected_rows(dataset, remarks))
 
 
 def headline(dataset: Dataset, remarks: pd.DataFrame) -> Headline:
@@ -119,12 +132,10 @@ def theme_by_org_type(dataset: Dataset, remarks: pd.DataFrame, unit: Unit = "par
 def cooccurrence(dataset: Dataset, remarks: pd.DataFrame) -> pd.DataFrame:
     """Return a symmetric theme x theme table: the number of excerpts coded with both themes.
     The diagonal holds the number of excerpts coded with the theme."""
-    tagged = tagged_themes(dataset, remarks)
+    mask = selected_rows(dataset, remarks)
+    onehot = dataset.theme_matrix if mask is None else dataset.theme_matrix[mask]
     ids = dataset.theme_ids
-    onehot = pd.crosstab(tagged["remark_id"], tagged["theme_id"].astype(str))
-    onehot = onehot.reindex(columns=ids, fill_value=0).clip(upper=1)
-    matrix = onehot.T @ onehot
-    return matrix.reindex(index=ids, columns=ids, fill_value=0).astype("int64")
+    return pd.DataFrame(np.rint(onehot.T @ onehot).astype("int64"), index=ids, columns=ids)
 
 
 def remarks_for(dataset: Dataset, remarks: pd.DataFrame, theme: str | None = None,

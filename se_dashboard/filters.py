@@ -12,7 +12,6 @@ from .loader import Dataset
 # Query-string key of each filter field.
 QUERY_KEYS = {"org_types": "org", "speakers": "who", "themes": "theme", "kinds": "kind",
               "query": "q"}
-SEARCH_COLUMNS = ("excerpt", "excerpt_en", "speaker", "organization")
 
 
 @dataclass(frozen=True)
@@ -66,16 +65,13 @@ class Filters:
                                 for name, allowed in known.items()})
 
 
-def search_mask(remarks: pd.DataFrame, query: str) -> pd.Series:
-    """Return a boolean mask of remarks whose text, speaker or organization contains `query`
-    (case-insensitive, literal, not a pattern)."""
+def search_mask(dataset: Dataset, query: str) -> pd.Series:
+    """Return a boolean mask over all remarks: those whose excerpt, translation, speaker or
+    organization contains `query` (case-insensitive, literal, not a pattern)."""
     needle = query.strip().casefold()
-    mask = pd.Series(False, index=remarks.index)
     if not needle:
-        return ~mask
-    for column in SEARCH_COLUMNS:
-        mask |= remarks[column].str.casefold().str.contains(needle, regex=False)
-    return mask
+        return pd.Series(True, index=dataset.remarks.index)
+    return dataset.search_text.str.contains(needle, regex=False)
 
 
 def apply(dataset: Dataset, filters: Filters) -> pd.DataFrame:
@@ -93,5 +89,5 @@ def apply(dataset: Dataset, filters: Filters) -> pd.DataFrame:
         ids = tagged.loc[tagged["theme_id"].isin(filters.themes), "remark_id"]
         mask &= remarks["remark_id"].isin(ids)
     if filters.query.strip():
-        mask &= search_mask(remarks, filters.query)
+        mask &= search_mask(dataset, filters.query)
     return remarks[mask]

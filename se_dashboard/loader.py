@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import csvfile
@@ -35,6 +37,19 @@ def data_folder(folder: str | Path | None = None) -> Path:
     """Return the data folder: the argument, else $SE_DASHBOARD_DATA, else the bundled data/."""
     chosen = folder or os.environ.get(DATA_ENV) or BUNDLED_DATA
     return Path(chosen).expanduser().resolve()
+
+
+def stat_key(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Return (file name, size, modification time) of the contract files: a cheap key that
+    changes whenever a file is rewritten (use it to decide when to hash the content again)."""
+    key = []
+    for spec in SPECS:
+        try:
+            info = (folder / spec.filename).stat()
+            key.append((spec.filename, info.st_size, info.st_mtime_ns))
+        except OSError:
+            key.append((spec.filename, -1, -1))
+    return tuple(key)
 
 
 def fingerprint(folder: Path) -> str:
@@ -79,6 +94,25 @@ class Dataset:
     @property
     def theme_ids(self) -> list[str]:
         return self.themes["theme_id"].tolist()
+
+    @functools.cached_property
+    def theme_matrix(self) -> np.ndarray:
+        """Return a remark x theme 0/1 matrix (rows in file order, themes in codebook order),
+        computed once per dataset."""
+        # float32: the product of two such matrices runs in BLAS and counts stay exact
+        matrix = np.zeros((len(self.remarks), len(self.themes)), dtype=np.float32)
+        tagged = self.remark_themes
+        matrix[tagged["row"].to_numpy(), tagged["theme_id"].cat.codes.to_numpy()] = 1
+        return matrix
+
+    @functools.cached_property
+    def search_text(self) -> pd.Series:
+        """Return, per remark, its excerpt, translation, speaker and organization case-folded
+        into one text to search, computed once per dataset."""
+        parts = [self.remarks[c].astype(str) for c in ("excerpt", "excerpt_en", "speaker",
+                                                         "organization")]
+        joined = parts[0].str.cat(parts[1:], sep="\n")
+        return joined.str.casefold()
 
 
 class _Checker:
@@ -174,8 +208,8 @@ def _check_speakers(remarks: pd.DataFrame, check: _Checker) -> None:
 
 
 def _long(remarks: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
-    long = remarks[["remark_id", "speaker", "org_type", column]].explode(column)
-    long = long.dropna(subset=[column]).rename(columns={column: name})
+    long = remarks[["remark_id", "speaker", "org_type", "position", column]].explode(column)
+    long = long.dropna(subset=[column]).rename(columns={column: name, "position": "row"})
     return long.reset_index(drop=True)
 
 

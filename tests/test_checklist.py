@@ -1,5 +1,7 @@
 """The recommendation checklist on the bundled data, checked by hand."""
 
+from dataclasses import replace
+
 import pandas as pd
 
 from se_dashboard import checklist
@@ -26,7 +28,7 @@ def test_rows_follow_the_filter(dataset):
 def _with_statuses(dataset: Dataset, statuses: dict[str, str]) -> Dataset:
     recs = dataset.recommendations.copy()
     recs["status"] = recs["rec_id"].map(statuses).fillna("검토중").astype(recs["status"].dtype)
-    return Dataset(**{**dataset.__dict__, "recommendations": recs})
+    return replace(dataset, recommendations=recs)
 
 
 def test_status_filter_and_counts(dataset):
@@ -53,7 +55,7 @@ def test_unbacked_recommendations_are_kept_on_request(dataset):
         "rec_id": "R99", "title_ko": "새 권고", "title_en": "New", "detail": "", "themes": (),
         "status": "검토중"}]).astype({"status": dataset.recommendations["status"].dtype})],
         ignore_index=True)
-    ds = Dataset(**{**dataset.__dict__, "recommendations": recs})
+    ds = replace(dataset, recommendations=recs)
     assert "R99" not in checklist.recommendation_rows(ds, ds.remarks)["rec_id"].tolist()
     rows = checklist.recommendation_rows(ds, ds.remarks, include_unbacked=True)
     r99 = rows.set_index("rec_id").loc["R99"]

@@ -4,6 +4,7 @@ data/remarks.csv and data/recommendations.csv, and its XLSX and CSV exports."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +49,7 @@ def _with_state(dataset: Dataset, **columns: dict[str, str]) -> Dataset:
                               .astype(recs["status"].dtype))
         else:
             recs[column] = recs["rec_id"].map(values).fillna("")
-    return Dataset(**{**dataset.__dict__, "recommendations": recs})
+    return replace(dataset, recommendations=recs)
 
 
 def _row(table: pd.DataFrame, title: str) -> pd.Series:
@@ -140,7 +141,7 @@ def test_blank_or_missing_state_reads_as_blank(dataset):
     recs = dataset.recommendations.copy()
     recs["response_note"] = None
     recs["responsible_unit"] = float("nan")
-    ds = Dataset(**{**dataset.__dict__, "recommendations": recs})  # no plan_section at all
+    ds = replace(dataset, recommendations=recs)  # no plan_section at all
     table = disposition_table(ds, ds.remarks)
     assert (table[["조치 내용", "반영 위치", "비고"]] == "").all().all()
 
@@ -254,7 +255,7 @@ def test_xlsx_cells_are_never_formulas(edited):
     remarks.loc[remarks["remark_id"] == "M01", "excerpt"] = HOSTILE[0]
     recs = edited.recommendations.copy()
     recs.loc[recs["rec_id"] == "R02", "title_ko"] = HOSTILE[2]
-    ds = Dataset(**{**edited.__dict__, "remarks": remarks, "recommendations": recs})
+    ds = replace(edited, remarks=remarks, recommendations=recs)
     names = {"이한준": HOSTILE[3]}
     table = disposition_table(ds, remarks, names=names, hide_organizations=True)
     ws = _sheet(to_xlsx(table, HOSTILE[1], sheet_name="결과: [초안]"))

@@ -28,12 +28,12 @@ def test_apply_matches_hand_checked_rows(dataset, filters, expected):
 
 
 def test_search_is_literal_not_a_pattern(dataset):
-    assert not search_mask(dataset.remarks, ".*").any()
-    assert search_mask(dataset.remarks, "TFT(Task").sum() == 1
+    assert not search_mask(dataset, ".*").any()
+    assert search_mask(dataset, "TFT(Task").sum() == 1
 
 
 def test_blank_query_keeps_everything(dataset):
-    assert search_mask(dataset.remarks, "   ").all()
+    assert search_mask(dataset, "   ").all()
 
 
 def test_query_string_round_trip():

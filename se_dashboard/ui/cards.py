@@ -11,6 +11,7 @@ from . import render
 from .page import Page
 
 PAGE_SIZE = 20
+TABLE_PAGE_SIZE = 500
 
 
 def excerpt_cards_html(page: Page, remarks: pd.DataFrame, show_en: bool) -> str:
@@ -28,12 +29,18 @@ def excerpt_cards_html(page: Page, remarks: pd.DataFrame, show_en: bool) -> str:
     return "".join(cards)
 
 
-def excerpt_cards(page: Page, remarks: pd.DataFrame, key: str, show_en: bool = False) -> None:
-    """Show remarks as cards, PAGE_SIZE at a time, with a page picker when there are more."""
-    current = page_slice(len(remarks), PAGE_SIZE, st.session_state.get(key, 1))
+def paged(page: Page, rows: pd.DataFrame, key: str, size: int) -> pd.DataFrame:
+    """Return the rows of the current page (`size` at a time), drawing a page picker when there
+    is more than one page, so a page never sends thousands of rows to the browser."""
+    current = page_slice(len(rows), size, st.session_state.get(key, 1))
     if current.pages > 1:
         st.session_state[key] = current.number  # clamped when the list got shorter
         st.number_input(page.t("page_no"), min_value=1, max_value=current.pages, step=1,
                         key=key)
         st.caption(page.t("page_of", page=current.number, pages=current.pages, n=current.total))
-    st.html(excerpt_cards_html(page, remarks.iloc[current.start:current.stop], show_en))
+    return rows.iloc[current.start:current.stop]
+
+
+def excerpt_cards(page: Page, remarks: pd.DataFrame, key: str, show_en: bool = False) -> None:
+    """Show remarks as cards, PAGE_SIZE at a time, with a page picker when there are more."""
+    st.html(excerpt_cards_html(page, paged(page, remarks, key, PAGE_SIZE), show_en))

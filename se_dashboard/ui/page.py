@@ -27,14 +27,24 @@ from .labels import t
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=16)
+def _content_key(folder: str, stat_key: tuple) -> str:
+    """Hash a data folder's files once per version of them (size and modification time)."""
+    del stat_key
+    return loader.fingerprint(Path(folder))
+
+
+# The dataset is shared, not copied, by every session: it is immutable (a frozen dataclass of
+# frames nothing writes to; pandas copy-on-write protects derived frames), and a per-rerun copy
+# would cost ~190 ms and a dataset's memory per session at 100,000 remarks.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, fingerprint: str) -> Dataset:
     """Load a data folder; `fingerprint` (a hash of its files) keys the cache on content."""
     del fingerprint
     return loader.load(folder)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load_anonymized(folder: str, fingerprint: str, lang: Lang) -> Dataset:
     """The anonymized view of a data folder, cached like the folder itself."""
     return anonymize(_load(folder, fingerprint), lang)
@@ -45,9 +55,10 @@ def load_dataset(anonymized: bool = False, lang: Lang = "ko") -> Dataset:
     problems and stop."""
     folder = loader.data_folder()
     try:
+        key = _content_key(str(folder), loader.stat_key(folder))
         if anonymized:
-            return _load_anonymized(str(folder), loader.fingerprint(folder), lang)
-        return _load(str(folder), loader.fingerprint(folder))
+            return _load_anonymized(str(folder), key, lang)
+        return _load(str(folder), key)
     except DataError as exc:
         st.error(t("data_error", state.lang() if state.LANG_KEY in st.session_state else "ko"))
         st.code(exc.report(), language=None, wrap_lines=True)

@@ -23,6 +23,15 @@ LANG_NAMES = {"ko": "한국어", "en": "English"}
 FILTER_FIELDS = ("org_types", "speakers", "themes", "kinds", "query")
 
 
+def participant_labels(dataset: Dataset) -> dict[str, str]:
+    """Return speaker -> 'name · organization' (just the name when the organization is hidden),
+    in order of first appearance."""
+    people = dataset.participants
+    labels = people["speaker"].str.cat(people["organization"], sep=" · ").where(
+        people["organization"] != "", people["speaker"])
+    return dict(zip(people["speaker"], labels, strict=True))
+
+
 def widget_key(page: str, name: str) -> str:
     """Return the page-prefixed session key of a sidebar widget."""
     return f"{page}_{name}"
@@ -46,7 +55,7 @@ def render(page: str, dataset: Dataset) -> None:
     _seed(page, current)
     orgs, themes, kinds = (org_type_labels(dataset, lang), theme_labels(dataset, lang),
                            kind_labels(lang))
-    people = dataset.participants.set_index("speaker")
+    people = participant_labels(dataset)
     with st.sidebar:
         lang_key = widget_key(page, "lang")
         st.session_state[lang_key] = lang
@@ -71,8 +80,7 @@ def render(page: str, dataset: Dataset) -> None:
                            args=(field, key))
 
         multiselect("org_types", list(orgs), orgs.__getitem__)
-        multiselect("speakers", list(people.index),
-                    lambda s: f"{s} · {people.at[s, 'organization']}")
+        multiselect("speakers", list(people), people.__getitem__)
         multiselect("themes", list(themes), themes.__getitem__)
         if dataset.remarks["kind"].notna().any():  # the kind column is optional
             multiselect("kinds", list(kinds), kinds.__getitem__)
