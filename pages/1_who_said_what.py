@@ -3,7 +3,8 @@
 import streamlit as st
 
 from se_dashboard import counts, export
-from se_dashboard.ui import cards, page, sidebar
+from se_dashboard.ui import cards, page
+from se_dashboard.vocab import participant_labels
 
 p = page.setup("who", "page_who")
 page.stop_if_empty(p)
@@ -20,7 +21,7 @@ st.dataframe(
     })
 
 everyone = ""
-labels = {everyone: p.t("everyone"), **sidebar.participant_labels(p.dataset)}
+labels = {everyone: p.t("everyone"), **participant_labels(p.dataset)}
 person = st.selectbox(p.t("read_one"), [everyone, *people["speaker"]], key="who_person",
                       format_func=labels.__getitem__)
 shown = p.remarks[p.remarks["speaker"] == person] if person else p.remarks

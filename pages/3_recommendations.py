@@ -34,10 +34,12 @@ chosen = st.multiselect(p.t("f_status"), list(STATUSES), key="recs_status",
                         format_func=labels.__getitem__, placeholder=p.t("f_all"))
 
 st.subheader(p.t("status_by_type"))
-by_type = checklist.reflection_by_org_type(ds, p.remarks)
+by_status = checklist.status_by_org_type(ds, p.remarks)
+by_type = checklist.reflection_by_org_type(ds, p.remarks, by_status)
 st.plotly_chart(
     charts.stacked_bars(
-        checklist.status_by_org_type(ds, p.remarks, chosen), "org_type", group="status",
+        checklist.status_by_org_type(ds, p.remarks, chosen) if chosen else by_status,
+        "org_type", group="status",
         categories={o: f"{p.org_labels[o]} · {round(100 * r)}%"
                     for o, r in zip(by_type["org_type"], by_type["rate"], strict=True)},
         groups={s: f"{STATUS_SYMBOLS[s]} {labels[s]}" for s in STATUSES},
@@ -53,38 +55,40 @@ with st.expander(p.t("edit_section"), icon=":material/edit:"):
         st.markdown(f"**{p.t('bulk_edit')}**")
         checklist_edit.bulk_editor(in_view, titles, p.lang)
 
-recs = checklist.recommendation_rows(ds, p.remarks, chosen,
-                                     include_unbacked=not p.filters.active)
+recs = checklist.with_statuses(in_view, chosen)
 st.subheader(f"{p.t('checklist')} ({len(recs)})")
 if recs.empty:
     st.info(p.t("no_recs"), icon=":material/search_off:")
-by_id = p.remarks.set_index("remark_id", drop=False)
-people = ds.participants.set_index("speaker")
-for rec in cards.paged(p, recs, "recs_page", RECS_PER_PAGE).itertuples():
+shown = cards.paged(p, recs, "recs_page", RECS_PER_PAGE)
+evidence_ids = [rid for ids in shown["remark_ids"] for rid in ids[:EVIDENCE_SHOWN]]
+evidence = dict(zip(evidence_ids, cards.excerpt_card_list(
+    p, p.remarks.set_index("remark_id", drop=False).loc[evidence_ids], show_en=p.lang == "en"),
+    strict=True))
+org_of = dict(zip(ds.participants["speaker"], ds.participants["org_type"].astype(str),
+                  strict=True))
+history = checklist_edit.store().history()
+history_html = checklist_edit.history_by_rec(history, p.lang, titles, shown["rec_id"].tolist())
+for rec in shown.itertuples():
     with st.container(border=True, key=f"recs_item_{rec.rec_id}"):
         st.html(render.recommendation_head(
             rec_id=rec.rec_id, title=titles[rec.rec_id], status=rec.status,
             status_label=labels[rec.status], detail=rec.detail,
             theme_labels=[p.theme_labels[x] for x in rec.themes],
-            backers=[(s, p.org_labels[str(people.at[s, "org_type"])],
-                      p.colours[str(people.at[s, "org_type"])]) for s in rec.speakers],
+            backers=[(s, p.org_labels[org_of[s]], p.colours[org_of[s]]) for s in rec.speakers],
             response=[(p.t("plan_section"), rec.plan_section),
                       (p.t("responsible_unit"), rec.responsible_unit),
                       (p.t("response_note"), rec.response_note)]))
         checklist_edit.show_flash(rec.rec_id)
         if rec.remark_ids:
             with st.expander(p.t("evidence", n=len(rec.remark_ids))):
-                evidence = by_id.loc[list(rec.remark_ids[:EVIDENCE_SHOWN])]
-                st.html(cards.excerpt_cards_html(p, evidence, show_en=p.lang == "en"))
+                st.html("".join(evidence[rid] for rid in rec.remark_ids[:EVIDENCE_SHOWN]))
                 if len(rec.remark_ids) > EVIDENCE_SHOWN:
                     st.caption(f"+ {len(rec.remark_ids) - EVIDENCE_SHOWN}")
         if editable:
             with st.expander(p.t("edit"), icon=":material/edit:"):
                 checklist_edit.edit_form(rec, p.lang, labels)
         with st.expander(p.t("history"), icon=":material/history:"):
-            history = checklist_edit.store().history(rec.rec_id)
-            st.dataframe(checklist_edit.history_table(history, p.lang, titles),
-                         hide_index=True, width="stretch", key=f"recs_history_{rec.rec_id}")
+            st.html(history_html.get(rec.rec_id, p.t("history_empty")))
 
 orphans = p.checklist_state[p.checklist_state["orphaned"]] if len(p.checklist_state) else []
 if len(orphans):
@@ -116,7 +120,6 @@ st.subheader(p.t("snapshots"))
 checklist_edit.snapshot_controls(p.lang, editable)
 
 with st.expander(p.t("history_all"), icon=":material/history:"):
-    history = checklist_edit.store().history()
     if history.empty:
         st.caption(p.t("history_empty"))
     else:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import difflib
-import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from .contract import ENCODINGS_LABEL, MAX_CELL_CHARS, FileSpec
 from .problems import Problem
@@ -17,16 +19,57 @@ _BINARY_SNIFF_BYTES = 8192
 csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
+CHUNK_ROWS = 5_000
+
+
 @dataclass
 class RawTable:
-    """The cells of one CSV file: `columns` as in its header, `rows` of trimmed strings.
+    """The cells of one CSV file: `columns` as in its header, then trimmed text cells.
 
-    `lines[i]` is the physical line on which row i starts (the header is line 1).
+    `lines[i]` is the physical line on which row i starts (the header is line 1). Rows are
+    kept as DataFrame chunks of text columns as they are read, so a large file never exists
+    as one big list of Python strings.
     """
 
     columns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    chunks: list[pd.DataFrame] = field(default_factory=list)
+    pending: list[list[str]] = field(default_factory=list)
+
+    def add(self, cells: list[str], line: int) -> None:
+        """Append one row that starts on `line`."""
+        self.pending.append(cells)
+        self.lines.append(line)
+        if len(self.pending) >= CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.chunks.append(pd.DataFrame(self.pending, columns=self.columns, dtype=str))
+            self.pending = []
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def frame(self) -> pd.DataFrame:
+        """Return every row as one DataFrame of text columns (header order)."""
+        self._flush()
+        if not self.chunks:
+            return pd.DataFrame({c: pd.Series(dtype=str) for c in self.columns})
+        if len(self.chunks) > 1:
+            self.chunks = [pd.concat(self.chunks, ignore_index=True)]
+        return self.chunks[0]
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Yield the lines of `text` with their endings, one at a time (io.StringIO would hold a
+    second, four-bytes-a-character copy of a large file)."""
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start:end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
 
 
 def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
@@ -100,7 +143,7 @@ def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
     name = spec.filename
     if not text.strip():
         return None, [Problem(name, None, None, "파일이 비어 있습니다.", "the file is empty.")]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_lines(text), strict=True)
     table: RawTable | None = None
     problems: list[Problem] = []
     line = 1
@@ -133,8 +176,7 @@ def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
                         f"칸이 너무 깁니다({len(cell):,}자, 최대 {MAX_CELL_CHARS:,}자).",
                         f"the cell is too long ({len(cell):,} characters, at most "
                         f"{MAX_CELL_CHARS:,})."))
-            table.rows.append(cells)
-            table.lines.append(start)
+            table.add(cells, start)
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:
@@ -148,7 +190,7 @@ def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
         return None, [*problems, Problem(name, line, None, ko, en)]
     if table is None:
         return None, [Problem(name, None, None, "파일이 비어 있습니다.", "the file is empty.")]
-    if not table.rows:
+    if not len(table):
         problems.append(Problem(name, None, None, "머리글만 있고 데이터 행이 없습니다.",
                                 "the file has a header but no data rows."))
     return (None if problems else table), problems
@@ -165,6 +207,7 @@ def read(path: Path, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
         return None, [Problem(spec.filename, None, None, f"파일을 읽을 수 없습니다: {exc}",
                               f"the file cannot be read: {exc}")]
     text, problems = decode(data, spec.filename)
+    del data  # not kept while parsing: a large file would be held twice
     if text is None:
         return None, problems
     return parse(text, spec)

@@ -68,7 +68,7 @@ class Filters:
 def search_mask(dataset: Dataset, query: str) -> pd.Series:
     """Return a boolean mask over all remarks: those whose excerpt, translation, speaker or
     organization contains `query` (case-insensitive, literal, not a pattern)."""
-    needle = query.strip().casefold()
+    needle = query.strip().lower()
     if not needle:
         return pd.Series(True, index=dataset.remarks.index)
     return dataset.search_text.str.contains(needle, regex=False)

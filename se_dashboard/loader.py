@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import csvfile
 from .contract import (
@@ -107,12 +109,13 @@ class Dataset:
 
     @functools.cached_property
     def search_text(self) -> pd.Series:
-        """Return, per remark, its excerpt, translation, speaker and organization case-folded
-        into one text to search, computed once per dataset."""
-        parts = [self.remarks[c].astype(str) for c in ("excerpt", "excerpt_en", "speaker",
-                                                         "organization")]
-        joined = parts[0].str.cat(parts[1:], sep="\n")
-        return joined.str.casefold()
+        """Return, per remark, its excerpt, translation, speaker and organization lower-cased
+        into one text to search, computed once per dataset in Arrow (no Python strings)."""
+        columns = [self.remarks[c].array.__arrow_array__()
+                   for c in ("excerpt", "excerpt_en", "speaker", "organization")]
+        separator = pa.scalar("\n", columns[0].type)
+        joined = pc.utf8_lower(pc.binary_join_element_wise(*columns, separator))
+        return pd.Series(joined, dtype=self.remarks["excerpt"].dtype, index=self.remarks.index)
 
 
 class _Checker:
@@ -136,7 +139,7 @@ class _Checker:
 
 
 def _frame(table: csvfile.RawTable, spec: FileSpec) -> pd.DataFrame:
-    frame = pd.DataFrame(table.rows, columns=table.columns, dtype=str)
+    frame = table.frame()
     for column in spec.optional:
         if column not in frame.columns:
             frame[column] = ""

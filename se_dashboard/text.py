@@ -8,12 +8,12 @@ def match_segments(text: str, query: str) -> list[tuple[str, bool]]:
 
     Joining the segments gives `text` back unchanged; an empty query gives one segment.
     """
-    needle = query.strip().casefold()
+    needle = query.strip().lower()  # lower-case, as the search itself compares
     if not needle or not text:
         return [(text, False)] if text else []
-    folded = text.casefold()
-    if len(folded) != len(text):  # casefold changed lengths (e.g. 'ß'): match on lower instead
-        folded, needle = text.lower(), query.strip().lower()
+    folded = text.lower()
+    if len(folded) != len(text):  # lower-casing changed lengths (e.g. 'İ'): match as typed
+        folded, needle = text, query.strip()
     segments: list[tuple[str, bool]] = []
     start = 0
     while (hit := folded.find(needle, start)) != -1:

@@ -37,3 +37,12 @@ def status_labels(lang: Lang) -> dict[str, str]:
 def kind_labels(lang: Lang) -> dict[str, str]:
     """Return kind -> label."""
     return {k: (k if lang == "ko" else KIND_EN[k]) for k in KINDS}
+
+
+def participant_labels(dataset: Dataset) -> dict[str, str]:
+    """Return speaker -> 'name · organization' (just the name when the organization is hidden),
+    in order of first appearance."""
+    people = dataset.participants
+    labels = people["speaker"].str.cat(people["organization"], sep=" · ").where(
+        people["organization"] != "", people["speaker"])
+    return dict(zip(people["speaker"], labels, strict=True))

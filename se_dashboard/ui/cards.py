@@ -16,6 +16,11 @@ TABLE_PAGE_SIZE = 500
 
 def excerpt_cards_html(page: Page, remarks: pd.DataFrame, show_en: bool) -> str:
     """Return the HTML of the given remarks as cards, in their order."""
+    return "".join(excerpt_card_list(page, remarks, show_en))
+
+
+def excerpt_card_list(page: Page, remarks: pd.DataFrame, show_en: bool) -> list[str]:
+    """Return the HTML card of each of the given remarks, in their order."""
     cards = []
     for row in remarks.itertuples(index=False):
         org_type = str(row.org_type)
@@ -26,7 +31,7 @@ def excerpt_cards_html(page: Page, remarks: pd.DataFrame, show_en: bool) -> str:
             excerpt=row.excerpt, excerpt_en=row.excerpt_en if show_en else "",
             theme_labels=[page.theme_labels[x] for x in row.themes], query=page.filters.query,
             remark_id=row.remark_id))
-    return "".join(cards)
+    return cards
 
 
 def paged(page: Page, rows: pd.DataFrame, key: str, size: int) -> pd.DataFrame:

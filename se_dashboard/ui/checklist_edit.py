@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from se_dashboard.store import EDITABLE_FIELDS, Edit, EditError, StaleEditError, Store, state_path
 
 from se_dashboard import checklist, export
 from se_dashboard.access import PASSCODE_ENV, Access, access_for
 from se_dashboard.contract import STATUSES
 from se_dashboard.loader import Dataset
+from se_dashboard.store import EDITABLE_FIELDS, Edit, EditError, StaleEditError, Store, state_path
 
+from . import render
 from .labels import t
 
 EDITOR_KEY = "sed_editor"
@@ -46,9 +47,15 @@ def access() -> Access:
     return access_for(configured_passcode(), server_address())
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _store_at(path: str) -> Store:
+    """One Store per database file (it holds only its path; opening checks the schema)."""
+    return Store(Path(path))
+
+
 def store() -> Store:
     """Return the checklist store of this server ($SE_DASHBOARD_STATE or state/)."""
-    return Store(state_path())
+    return _store_at(str(state_path()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -203,6 +210,16 @@ def history_table(history: pd.DataFrame, lang: str, titles: dict[str, str]) -> p
     table.columns = [t("h_at", lang), t("h_editor", lang), "ID", t("checklist", lang),
                      t("h_field", lang), t("h_old", lang), t("h_new", lang), t("h_note", lang)]
     return table
+
+
+def history_by_rec(history: pd.DataFrame, lang: str, titles: dict[str, str],
+                   rec_ids: list[str]) -> dict[str, str]:
+    """Return rec_id -> its history as an escaped HTML table, for the given recommendations."""
+    table = history_table(history[history["rec_id"].isin(rec_ids)], lang, titles)
+    rows: dict[str, list] = {}
+    for row in table.itertuples(index=False):
+        rows.setdefault(row[2], []).append(row)  # column 2 is the recommendation id
+    return {rec_id: render.table(list(table.columns), found) for rec_id, found in rows.items()}
 
 
 def history_csv(lang: str, titles: dict[str, str]) -> bytes:

@@ -4,7 +4,7 @@ Markdown inside a remark shows as the characters it is and never renders or runs
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
 from se_dashboard.text import match_segments
@@ -34,6 +34,10 @@ h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:
 .sed-status{display:inline-block;border-radius:4px;padding:.05rem .55rem;font-weight:700;
  border:1px solid #555}
 .sed-rec-title{font-size:1.15rem;font-weight:700}
+.sed-table{border-collapse:collapse;width:100%;font-size:.92rem}
+.sed-table th,.sed-table td{border:1px solid #C9CED6;padding:.2rem .45rem;text-align:left;
+ vertical-align:top;white-space:pre-wrap}
+.sed-table th{background:#F0F2F6}
 .sed-response{margin-top:.3rem;white-space:pre-wrap;background:#F4F8F4;
  border-left:4px solid #009E73;padding:.2rem .6rem}
 </style>"""
@@ -114,3 +118,13 @@ def recommendation_head(*, rec_id: str, title: str, status: str, status_label: s
             f"{esc(rec_id)} · {esc(title)}</div>{body}"
             f'<div class="sed-chips">{chips(theme_labels)}</div>'
             f'<div style="margin-top:.35rem">{people}</div>{answer}')
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Return rows as an escaped HTML table (for short lists such as one recommendation's
+    history, where a data grid would be heavy)."""
+    head = "".join(f"<th>{esc(c)}</th>" for c in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
+                   for row in rows)
+    return (f'<table class="sed-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")

@@ -6,7 +6,13 @@ import streamlit as st
 
 from se_dashboard.filters import Filters
 from se_dashboard.loader import Dataset
-from se_dashboard.vocab import LANGS, kind_labels, org_type_labels, theme_labels
+from se_dashboard.vocab import (
+    LANGS,
+    kind_labels,
+    org_type_labels,
+    participant_labels,
+    theme_labels,
+)
 
 from . import state
 from .labels import t
@@ -21,15 +27,6 @@ PAGES = (
 )
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 FILTER_FIELDS = ("org_types", "speakers", "themes", "kinds", "query")
-
-
-def participant_labels(dataset: Dataset) -> dict[str, str]:
-    """Return speaker -> 'name · organization' (just the name when the organization is hidden),
-    in order of first appearance."""
-    people = dataset.participants
-    labels = people["speaker"].str.cat(people["organization"], sep=" · ").where(
-        people["organization"] != "", people["speaker"])
-    return dict(zip(people["speaker"], labels, strict=True))
 
 
 def widget_key(page: str, name: str) -> str:
