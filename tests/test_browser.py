@@ -12,15 +12,12 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from browser_helpers import open_page, title, wait_for_render
 from conftest import DATA, FIXTURES, URLS, streamlit_server
-from playwright.sync_api import BrowserContext, Locator, Page, WebSocket, expect
+from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-RENDER_TIMEOUT = 30_000  # ms: a cold first run imports pandas and plotly
-SKELETONS = ", ".join(f"[data-testid={t}]" for t in ("stAppSkeleton", "stSkeleton",
-                                                      "stSkeletonElement"))
 HOSTILE = FIXTURES / "hostile_data"
 SIZES = ((1280, 720), (1920, 1080))
 # Korean sidebar link labels and the heading each page shows.
@@ -55,88 +52,12 @@ def remark_ids(folder: Path, *, org_type: str | None = None, theme: str | None =
                                    ("excerpt", "excerpt_en", "speaker", "organization")))]
 
 
-# --- network guard and render helper ----------------------------------------------------------
-
-class NetworkGuard:
-    """Records every URL the browser context requests (websockets included)."""
-
-    def __init__(self, context: BrowserContext) -> None:
-        self.urls: list[str] = []
-        self.reported: set[str] = set()
-        context.on("request", lambda request: self.urls.append(request.url))
-        context.on("page", self._watch)
-        for page in context.pages:
-            self._watch(page)
-
-    def _watch(self, page: Page) -> None:
-        page.on("websocket", lambda ws: self._socket(ws))
-
-    def _socket(self, ws: WebSocket) -> None:
-        self.urls.append(ws.url)
-
-    def foreign(self) -> list[str]:
-        """Requested URLs whose host is not the loopback server (data: and blob: ignored)."""
-        return [u for u in dict.fromkeys(self.urls)
-                if urlsplit(u).scheme not in ("data", "blob")
-                and urlsplit(u).hostname not in LOCAL_HOSTS]
-
-    def check(self) -> None:
-        """Fail on non-local requests not reported yet (so a leak fails the test once)."""
-        new = [u for u in self.foreign() if u not in self.reported]
-        self.reported.update(new)
-        assert not new, f"requests to non-local hosts: {new}"
-
-
-_GUARDS: dict[int, NetworkGuard] = {}
-
-
-def wait_for_render(page: Page) -> None:
-    """Wait until Streamlit has finished the current run; fail on a Python exception on the
-    page or on a request to a non-local host so far."""
-    page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=RENDER_TIMEOUT)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached",
-                                                             timeout=RENDER_TIMEOUT)
-    # The script run can be over while lazily loaded elements (metrics, charts, multiselects)
-    # still show skeleton placeholders.
-    page.wait_for_function(f"() => !document.querySelector('{SKELETONS}')",
-                           timeout=RENDER_TIMEOUT)
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    guard = _GUARDS[id(page)]
-    assert any(urlsplit(u).scheme in ("ws", "wss") for u in guard.urls), "websocket not seen"
-    guard.check()
-
-
-def open_page(page: Page, url: str, heading: bool = True) -> None:
-    """Open `url` and wait for a full render (the run finished, the page heading drawn)."""
-    page.goto(url)
-    page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first.wait_for(
-        timeout=RENDER_TIMEOUT)
-    wait_for_render(page)
-    if heading:
-        expect(title(page)).to_be_visible()
-
-
-@pytest.fixture
-def app(page: Page) -> Iterator[Page]:
-    """pytest-playwright's page, with the network guard recording from the first request."""
-    guard = NetworkGuard(page.context)
-    _GUARDS[id(page)] = guard
-    page.set_default_timeout(RENDER_TIMEOUT)
-    yield page
-    _GUARDS.pop(id(page), None)
-    guard.check()  # also whatever was requested after the last render
-
-
 def url_of(base: str, name: str, **query: str) -> str:
     return f"{base}/{URLS[name]}" + (f"?{urlencode(query)}" if query else "")
 
 
 def sidebar(page: Page) -> Locator:
     return page.get_by_test_id("stSidebar")
-
-
-def title(page: Page) -> Locator:
-    return page.get_by_role("heading", level=1).first
 
 
 def sidebar_pages(page: Page) -> dict[str, str]:

@@ -25,7 +25,7 @@ CSS = "<style>" + htmlcharts.CSS + """
 .sed-slide h2{font-size:1.05em;margin:0;padding:0;color:#333;font-weight:600}
 .sed-slide .sed-arc{font-size:.8em;font-weight:700;letter-spacing:.04em;color:#0B5394;
  text-transform:uppercase}
-.sed-slide .sed-body{flex:1;min-height:0;overflow:hidden}
+.sed-slide .sed-body{flex:1;min-height:0;overflow:hidden;display:flex;flex-direction:column}
 .sed-slide .sed-foot{font-size:.62em;color:#333;display:flex;justify-content:space-between;
  border-top:1px solid #DDD;padding-top:.3em}
 .sed-slide .sed-big{display:grid;grid-template-columns:repeat(3,1fr);gap:.5em 1em}
@@ -34,7 +34,8 @@ CSS = "<style>" + htmlcharts.CSS + """
 .sed-slide .sed-quote{border-left:.25em solid var(--c);padding:.15em .6em;margin:.3em 0 .6em;
  font-size:1em}
 .sed-slide .sed-quote cite{display:block;font-style:normal;font-weight:700;font-size:.85em}
-.sed-slide .sed-cols{display:grid;grid-template-columns:2fr 3fr;gap:1.2em;height:100%}
+.sed-slide .sed-cols{display:grid;grid-template-columns:2fr 3fr;gap:1.2em;flex:1;
+ min-height:0}
 .sed-slide ul.sed-recs{list-style:none;margin:0;padding:0}
 .sed-slide ul.sed-recs li{margin:.25em 0;font-size:.88em}
 .sed-slide ul.sed-recs .sed-status{font-size:.8em}
