@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint validate clean browser-deps
+.PHONY: run test lint validate clean browser-deps bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ lint: $(VENV)/.dev
 ## Lint, then the whole suite (unit, AppTest and browser tests).
 test: $(VENV)/.dev browser-deps lint
 	$(BIN)/python -m pytest
+
+## Speed and memory for the bundled data and synthetic 10k / 100k folders; writes
+## benchmarks/results.md.
+bench: $(VENV)/.dev browser-deps
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/screenshots

@@ -216,7 +216,11 @@ def _participation(dataset: Dataset, remarks: pd.DataFrame, lang: Lang) -> str:
             f'<p class="ho-note">{_esc(_t("participation_note", lang))}</p>{chart}</section>')
 
 
-def _theme_frequency(dataset: Dataset, remarks: pd.DataFrame, lang: Lang) -> str:
+def theme_bar_rows(dataset: Dataset, remarks: pd.DataFrame, lang: Lang,
+                   limit: int | None = None) -> tuple[list, list, int]:
+    """Return htmlcharts.stacked_bars rows of participants per theme by org type (codebook
+    order), its legend, and how many themes were left out: with `limit`, only the `limit` most
+    raised themes are kept and themes nobody raised are dropped."""
     long = theme_frequency(dataset, remarks, "participants")
     themes = theme_labels(dataset, lang)
     types = org_type_labels(dataset, lang)
@@ -224,10 +228,21 @@ def _theme_frequency(dataset: Dataset, remarks: pd.DataFrame, lang: Lang) -> str
     pattern = {o: i for i, o in enumerate(dataset.org_type_ids)}
     count = {(t, o): int(c) for t, o, c in zip(long["theme_id"], long["org_type"],
                                                 long["count"], strict=True)}
+    kept, hidden = list(dataset.theme_ids), 0
+    if limit is not None:
+        total = long.drop_duplicates("theme_id").set_index("theme_id")["total"]
+        raised = [t for t in kept if total[t] > 0]
+        top = set(total[raised].sort_values(ascending=False, kind="stable").index[:limit])
+        kept, hidden = [t for t in raised if t in top], max(0, len(raised) - limit)
     rows = [(themes[t], [(types[o], count[(t, o)], colours[o], pattern[o])
                          for o in dataset.org_type_ids])
-            for t in dataset.theme_ids]
+            for t in kept]
     legend = [(types[o], colours[o], pattern[o]) for o in dataset.org_type_ids]
+    return rows, legend, hidden
+
+
+def _theme_frequency(dataset: Dataset, remarks: pd.DataFrame, lang: Lang) -> str:
+    rows, legend, _ = theme_bar_rows(dataset, remarks, lang)
     chart = htmlcharts.stacked_bars(rows, legend=legend)
     return (f'<section id="theme-frequency"><h2>{_esc(_t("theme_frequency", lang))}</h2>'
             f'<p class="ho-note">{_esc(_t("theme_frequency_note", lang))}</p>{chart}</section>')

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from browser_helpers import app  # noqa: F401 - the browser tests' page fixture
 from streamlit.testing.v1 import AppTest
 
 from se_dashboard.loader import DATA_ENV, Dataset, load

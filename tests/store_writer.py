@@ -42,10 +42,11 @@ def main() -> None:
             finally:
                 os._exit(1)
         _, status = os.waitpid(pid, 0)
+        # The leading newline ends any line the killed writer left half written.
         if os.WIFSIGNALED(status):
-            print(f"dead {os.WTERMSIG(status)}", flush=True)
+            print(f"\ndead {os.WTERMSIG(status)}", flush=True)
         else:
-            print(f"exit {os.waitstatus_to_exitcode(status)}", flush=True)
+            print(f"\nexit {os.waitstatus_to_exitcode(status)}", flush=True)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import app, open_page, wait_for_render  # noqa: F401 - app is a fixture
+from browser_helpers import open_page, wait_for_render
 from conftest import URLS
 from playwright.sync_api import Page, expect
 
@@ -33,7 +33,7 @@ def slide_geometry(page: Page) -> dict:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
-def test_every_slide_fits_the_screen(app: Page, server: str, screenshots: Path,  # noqa: F811
+def test_every_slide_fits_the_screen(app: Page, server: str, screenshots: Path,
                                      width: int, height: int) -> None:
     app.set_viewport_size({"width": width, "height": height})
     open_page(app, f"{server}/{URLS['slides']}?slide=1", heading=False)
@@ -58,7 +58,7 @@ def test_every_slide_fits_the_screen(app: Page, server: str, screenshots: Path, 
     expect(app.get_by_role("button", name="다음")).to_be_disabled()
 
 
-def test_slide_number_in_the_url_reopens_that_slide(app: Page, server: str) -> None:  # noqa: F811
+def test_slide_number_in_the_url_reopens_that_slide(app: Page, server: str) -> None:
     open_page(app, f"{server}/{URLS['slides']}?slide=5&org=coop", heading=False)
     expect(app.locator(".sed-slide h1")).to_have_text("생협: 가장 많이 말한 주제와 목소리")
     expect(app.locator(".sed-foot")).to_contain_text("기관 유형: 생협")
@@ -69,7 +69,7 @@ def test_slide_number_in_the_url_reopens_that_slide(app: Page, server: str) -> N
     assert "org=coop" in app.url
 
 
-def test_ticked_status_is_kept_after_reload(app: Page, server: str) -> None:  # noqa: F811
+def test_ticked_status_is_kept_after_reload(app: Page, server: str) -> None:
     open_page(app, f"{server}/{URLS['recs']}")
     app.get_by_text("체크리스트 편집").click()
     name = app.get_by_label("편집자 이름 (변경 이력에 남습니다)")
@@ -92,7 +92,7 @@ def test_ticked_status_is_kept_after_reload(app: Page, server: str) -> None:  # 
     expect(app.get_by_test_id("stMetricValue").nth(1)).to_have_text("1")  # ● 반영
 
 
-def test_printable_report_downloads_with_the_view(app: Page, server: str,  # noqa: F811
+def test_printable_report_downloads_with_the_view(app: Page, server: str,
                                                   tmp_path: Path) -> None:
     open_page(app, f"{server}/?org=coop&anon=1")
     with app.expect_download() as download:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import queue
 import random
 import re
 import signal
@@ -559,26 +560,51 @@ KILL_ROUNDS = 20
 CRASH_REC = "R05"
 
 
+class _Lines:
+    """Lines of a child's output, read by a thread so that no read can block the test forever."""
+
+    def __init__(self, stream) -> None:
+        self.queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self.queue.put(line)
+        self.queue.put("")  # end of output
+
+    def next(self, timeout: float = 20.0) -> str:
+        """Return the next non-empty line ("" at the end of output); fail after `timeout`."""
+        while True:
+            try:
+                line = self.queue.get(timeout=timeout)
+            except queue.Empty:
+                pytest.fail(f"the writer said nothing for {timeout} s")
+            if line != "\n":
+                return line
+
+
 def test_kill_9_mid_save_leaves_a_consistent_store(store: Store):
     rng = random.Random(20250501)  # the delays repeat; where the kill lands does not
     launcher = subprocess.Popen([sys.executable, str(WRITER), str(store.path), CRASH_REC],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT)
     assert launcher.stdin is not None and launcher.stdout is not None
+    output = _Lines(launcher.stdout)
     try:
         for _ in range(KILL_ROUNDS):
             start = int(row(store, CRASH_REC)["version"])
             launcher.stdin.write("go\n")
             launcher.stdin.flush()
-            pid_line = launcher.stdout.readline()
-            assert pid_line.startswith("pid "), pid_line + launcher.communicate()[1]
-            lines = [launcher.stdout.readline()]  # at least one save committed
+            pid_line = output.next()
+            assert pid_line.startswith("pid "), pid_line
+            lines = [output.next()]  # at least one save committed
             time.sleep(rng.uniform(0, 0.03))
             os.kill(int(pid_line.split()[1]), signal.SIGKILL)
-            while not lines[-1].startswith(("dead", "exit")) and lines[-1]:
-                lines.append(launcher.stdout.readline())
-            assert lines[-1] == f"dead {int(signal.SIGKILL)}\n", lines[-1] + launcher.stderr.read()
-            reported = [int(v) for v in lines[:-1]]
+            while lines[-1] and not lines[-1].startswith(("dead", "exit")):
+                lines.append(output.next())
+            assert lines[-1] == f"dead {int(signal.SIGKILL)}\n", lines[-1]
+            # A kill can land inside a print: only whole numbers count as reported.
+            reported = [int(v) for v in lines[:-1] if v.strip().isdigit() and v.endswith("\n")]
             assert reported == list(range(start + 1, start + 1 + len(reported)))
 
             after = Store(store.path)  # opens after the crash

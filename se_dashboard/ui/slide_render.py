@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from se_dashboard import checklist, counts, htmlcharts, slides
+from se_dashboard import checklist, counts, handout, htmlcharts, slides
 from se_dashboard.contract import STATUSES
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
 
@@ -56,27 +56,6 @@ def _frame(arc: str, title: str, body: str, foot_left: str, foot_right: str,
             f"<span>{esc(foot_right)}</span></div></section>")
 
 
-def _theme_rows(page: Page, remarks: pd.DataFrame) -> tuple[list, int]:
-    long = counts.theme_frequency(page.dataset, remarks)
-    totals = long.drop_duplicates("theme_id").set_index("theme_id")["total"]
-    shown = [t for t in page.dataset.theme_ids if totals[t] > 0]
-    hidden = max(0, len(shown) - MAX_ROWS)
-    keep = set(totals[shown].sort_values(ascending=False, kind="stable").index[:MAX_ROWS])
-    index = {o: i for i, o in enumerate(page.dataset.org_type_ids)}
-    rows = []
-    for theme in (t for t in shown if t in keep):
-        part = long[long["theme_id"] == theme]
-        rows.append((page.theme_labels[theme], [
-            (page.org_labels[o], int(n), page.colours[o], index[o])
-            for o, n in zip(part["org_type"], part["count"], strict=True) if n]))
-    return rows, hidden
-
-
-def _legend(page: Page) -> list[tuple[str, str, int]]:
-    return [(page.org_labels[o], page.colours[o], i)
-            for i, o in enumerate(page.dataset.org_type_ids)]
-
-
 def _recs_list(page: Page, recs: pd.DataFrame, status_labels: dict[str, str],
                reason: bool) -> str:
     items = []
@@ -124,8 +103,8 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
             f"<div>{esc(label)}<b>{esc(value)}</b></div>" for label, value in cells) + "</div>"
         return _frame(t("s_you_said"), t("s_figures"), body, *foot)
     if slide.kind == "themes":
-        rows, hidden = _theme_rows(page, remarks)
-        body = htmlcharts.stacked_bars(rows, legend=_legend(page))
+        rows, legend, hidden = handout.theme_bar_rows(ds, remarks, page.lang, limit=MAX_ROWS)
+        body = htmlcharts.stacked_bars(rows, legend=legend)
         if hidden:
             body += f"<p>{esc(t('s_more_themes', n=hidden))}</p>"
         return _frame(t("s_you_said"), t("s_themes"), body, *foot)
