@@ -11,8 +11,10 @@ page.stop_if_empty(p)
 
 st.subheader(p.t("participants_table"))
 people = counts.participants_in_view(p.dataset, p.remarks)
+hidden = ["organization", "role"] if p.anonymized else []  # blank in the anonymized view
 st.dataframe(
-    people.assign(org_type=people["org_type"].astype(str).map(p.org_labels)),
+    people.assign(org_type=people["org_type"].astype(str).map(p.org_labels)).drop(
+        columns=hidden),
     key="who_participants", hide_index=True, width="stretch",
     column_config={
         "speaker": p.t("col_speaker"), "organization": p.t("col_organization"),

@@ -142,7 +142,7 @@ def stacked_bars(rows: Sequence[tuple[str, Sequence[Segment]]], *, max_value: in
                 f'<span class="hc-val" style="background:{fill};color:{text_colour_on(fill)}">'
                 f"{value}</span></span>")
         parts.append(
-            f'<div class="hc-row"><div class="hc-label">{_esc(label)}</div>'
+            f'<div class="hc-row"><div class="hc-label" title="{_esc(label)}">{_esc(label)}</div>'
             f'<div class="hc-track">{"".join(cells)}<span class="hc-total">{total}</span>'
             f"</div></div>")
     parts.append("</div>")
@@ -163,7 +163,7 @@ def bars(rows: Sequence[tuple[str, int, str]], *, max_value: int | None = None,
                f'{_fill_style(fill)}" title="{_esc(label)}: {value}{_esc(suffix)}"></span>'
                if value > 0 else "")
         parts.append(
-            f'<div class="hc-row"><div class="hc-label">{_esc(label)}</div>'
+            f'<div class="hc-row"><div class="hc-label" title="{_esc(label)}">{_esc(label)}</div>'
             f'<div class="hc-track">{bar}<span class="hc-total">{value}{_esc(suffix)}</span>'
             f"</div></div>")
     parts.append("</div>")

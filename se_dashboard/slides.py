@@ -62,10 +62,12 @@ def key_quotes(dataset: Dataset, remarks: pd.DataFrame, org_type: str, n: int = 
                limit: int = 140) -> pd.DataFrame:
     """Return up to `n` quotes of an org type, from different speakers: remarks coded with the
     type's top themes first, then proposals before concerns, assessments and agreements, then
-    the shorter. Columns: remark_id, speaker, excerpt (shortened to `limit`), full_length."""
+    the shorter. Columns: remark_id, speaker, excerpt and excerpt_en (each shortened to
+    `limit`), full_length."""
     mine = remarks[remarks["org_type"] == org_type]
     if mine.empty:
-        return pd.DataFrame(columns=["remark_id", "speaker", "excerpt", "full_length"])
+        return pd.DataFrame(columns=["remark_id", "speaker", "excerpt", "excerpt_en",
+                                     "full_length"])
     top = type_themes(dataset, remarks, org_type)["theme_id"].tolist()
     rank = {theme: i for i, theme in enumerate(top)}
     scored = mine.assign(
@@ -78,6 +80,7 @@ def key_quotes(dataset: Dataset, remarks: pd.DataFrame, org_type: str, n: int = 
     return pd.DataFrame({
         "remark_id": chosen["remark_id"], "speaker": chosen["speaker"],
         "excerpt": chosen["excerpt"].map(lambda x: shorten(x, limit)),
+        "excerpt_en": chosen["excerpt_en"].map(lambda x: shorten(x, limit)),
         "full_length": chosen["length"],
     }).reset_index(drop=True)
 

@@ -4,6 +4,7 @@ with the current view. Every page render also runs the no-foreign-request guard.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ def slide_geometry(page: Page) -> dict:
         const slide = document.querySelector('.sed-slide').getBoundingClientRect();
         const main = document.querySelector('[data-testid="stMain"]');
         const nav = [...document.querySelectorAll('button')].filter(
-            b => /이전|다음/.test(b.innerText)).map(b => b.getBoundingClientRect().bottom);
+            b => /이전|다음|Previous|Next/.test(b.innerText)).map(
+            b => b.getBoundingClientRect().bottom);
         const body = document.querySelector('.sed-slide');
         const inner = body.querySelector('.sed-body');
         return {top: slide.top, bottom: slide.bottom, left: slide.left, right: slide.right,
@@ -32,16 +34,19 @@ def slide_geometry(page: Page) -> dict:
     }""")
 
 
-@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize(("width", "height", "lang"),
+                         [(1280, 720, "ko"), (1920, 1080, "ko"), (1280, 720, "en")])
 def test_every_slide_fits_the_screen(app: Page, server: str, screenshots: Path,
-                                     width: int, height: int) -> None:
+                                     width: int, height: int, lang: str) -> None:
     app.set_viewport_size({"width": width, "height": height})
-    open_page(app, f"{server}/{URLS['slides']}?slide=1", heading=False)
+    suffix = "&lang=en" if lang == "en" else ""
+    open_page(app, f"{server}/{URLS['slides']}?slide=1{suffix}", heading=False)
+    next_button = app.get_by_role("button", name="Next" if lang == "en" else "다음")
     sidebar_right = app.get_by_test_id("stSidebar").evaluate(
         "e => e.getBoundingClientRect().right")
     assert sidebar_right <= 1, "the sidebar starts collapsed in slide mode"
     for number in range(1, SLIDES + 1):
-        app.wait_for_url(f"**/slides?slide={number}")
+        app.wait_for_url(re.compile(rf"/slides\?(.*&)?slide={number}(&|$)"))
         box = slide_geometry(app)
         assert box["top"] >= 0 and box["left"] >= 0, box
         assert box["right"] <= width and box["bottom"] <= height, box
@@ -50,12 +55,12 @@ def test_every_slide_fits_the_screen(app: Page, server: str, screenshots: Path,
         assert box["clipped"] <= 1, (number, box)  # nothing cut off inside the slide
         if height >= 1080:
             assert box["font"] >= 24, box
-        app.screenshot(path=screenshots / f"slide-{number:02d}-{width}x{height}.png")
+        app.screenshot(path=screenshots / f"slide-{number:02d}-{lang}-{width}x{height}.png")
         if number < SLIDES:
-            app.get_by_role("button", name="다음").click()
+            next_button.click()
             expect(app.locator(".sed-foot")).to_contain_text(f"{number + 1} / {SLIDES}")
             wait_for_render(app)
-    expect(app.get_by_role("button", name="다음")).to_be_disabled()
+    expect(next_button).to_be_disabled()
 
 
 def test_slide_number_in_the_url_reopens_that_slide(app: Page, server: str) -> None:

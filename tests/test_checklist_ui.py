@@ -1,6 +1,7 @@
 """The checklist editing flow in AppTest: local, passcode and read-only modes, stale edits,
 bulk edits, snapshots, orphans; plus the pure access and progress helpers it relies on."""
 
+import io
 import shutil
 
 import pandas as pd
@@ -203,3 +204,18 @@ def test_with_state_and_changed_fields(dataset):
                                               1: {"status": "검토중"}},
                                        ("status", "plan_section"))
     assert changes == {"R01": {"plan_section": "전략 2"}}
+
+
+def test_history_export_csv_for_excel(recs_page, checklist_state):
+    recs_page()  # seeds the state
+    Store(checklist_state).save("R05", {"status": "부분반영", "response_note": "=1+1"}, 1,
+                                "홍길동", "회의 후")
+    data = checklist_edit.history_csv("ko", {"R05": "현장과 함께"})
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert list(table.columns) == ["시각 (UTC)", "편집자", "ID", "권고", "항목", "이전", "이후",
+                                   "메모"]
+    edits = table[table["편집자"] == "홍길동"].set_index("항목")
+    assert edits.at["status", "이후"] == "부분반영" and edits.at["status", "이전"] == "검토중"
+    assert edits.at["response_note", "이후"] == "'=1+1"  # no spreadsheet runs it
+    assert (table["ID"] == "R05").sum() == 3  # the seed row and two changed fields

@@ -105,7 +105,7 @@ def test_charts_and_theme_table(dataset: Dataset, doc: str) -> None:
                                                                        "3명", "4명"]
     assert "background-color:#0072B2" in participation  # the first org type's colour
     frequency = section(doc, "theme-frequency")
-    labels = texts(frequency, r'<div class="hc-label">(.*?)</div>')
+    labels = texts(frequency, r'<div class="hc-label" title="[^"]*">(.*?)</div>')
     assert labels == dataset.themes["label_ko"].tolist()  # codebook order
     assert re.findall(r'class="hc-total">(\d+)<', frequency)[1] == "7"  # support centre
     assert {"hc-p0", "hc-p1", "hc-p2", "hc-p3", "hc-p4"} <= set(

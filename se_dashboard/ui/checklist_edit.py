@@ -207,7 +207,7 @@ def history_table(history: pd.DataFrame, lang: str, titles: dict[str, str]) -> p
     """Return the history with readable column names for display and export."""
     table = history[["at", "editor", "rec_id", "field", "old", "new", "note"]].copy()
     table.insert(3, "title", table["rec_id"].map(titles).fillna(""))
-    table.columns = [t("h_at", lang), t("h_editor", lang), "ID", t("checklist", lang),
+    table.columns = [t("h_at", lang), t("h_editor", lang), "ID", t("h_rec", lang),
                      t("h_field", lang), t("h_old", lang), t("h_new", lang), t("h_note", lang)]
     return table
 

@@ -168,6 +168,7 @@ STRINGS.update({
     "download_history": {"ko": "변경 이력 CSV", "en": "History (CSV)"},
     "h_at": {"ko": "시각 (UTC)", "en": "When (UTC)"},
     "h_editor": {"ko": "편집자", "en": "Editor"},
+    "h_rec": {"ko": "권고", "en": "Recommendation"},
     "h_field": {"ko": "항목", "en": "Field"},
     "h_old": {"ko": "이전", "en": "Before"},
     "h_new": {"ko": "이후", "en": "After"},

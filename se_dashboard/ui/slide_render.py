@@ -33,6 +33,12 @@ CSS = "<style>" + htmlcharts.CSS + """
 .sed-slide .sed-big b{display:block;font-size:2.1em;line-height:1.1}
 .sed-slide .sed-quote{border-left:.25em solid var(--c);padding:.15em .6em;margin:.3em 0 .6em;
  font-size:1em}
+.sed-slide .hc-row{grid-template-columns:minmax(5em,21em) 1fr;margin:.18em 0}
+.sed-slide .hc-label{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.sed-slide .hc-heat{font-size:.82em}
+.sed-slide .hc-heat th,.sed-slide .hc-heat td{padding:.18em .5em}
+.sed-slide .hc-heat tbody th{white-space:nowrap}
+.sed-slide .sed-quote-en{display:block;font-size:.8em;color:#333;margin-top:.15em}
 .sed-slide .sed-quote cite{display:block;font-style:normal;font-weight:700;font-size:.85em}
 .sed-slide .sed-cols{display:grid;grid-template-columns:2fr 3fr;gap:1.2em;flex:1;
  min-height:0}
@@ -127,10 +133,14 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
         bars = htmlcharts.bars([(page.theme_labels[x], int(n), page.colours[org])
                                 for x, n in zip(themes["theme_id"], themes["total"],
                                                 strict=True)])
+        english = page.lang == "en"
         quotes = "".join(
-            f'<blockquote class="sed-quote" style="--c:{page.colours[org]}">'
-            f"{esc(q.excerpt)}<cite>— {esc(q.speaker)}</cite></blockquote>"
-            for q in slides.key_quotes(ds, remarks, org).itertuples())
+            f'<blockquote class="sed-quote" style="--c:{page.colours[org]}">{esc(q.excerpt)}'
+            + (f'<span class="sed-quote-en">{esc(q.excerpt_en)}</span>'
+               if english and q.excerpt_en else "")
+            + f"<cite>— {esc(q.speaker)}</cite></blockquote>"
+            for q in slides.key_quotes(ds, remarks, org, limit=110 if english else 140)
+            .itertuples())
         subtitle = t("s_type_people", n=mine["speaker"].nunique(), e=len(mine))
         body = f'<div class="sed-cols"><div>{bars}</div><div>{quotes}</div></div>'
         return _frame(t("s_you_said"), t("s_type", type=page.org_labels[org]), body, *foot,
