@@ -2,8 +2,7 @@
 script, no external resource) that opens offline in any browser and prints on A4.
 
 Every data value passes through `html.escape`, so HTML, Markdown or formulas in a remark show
-as typed. The handout's own strings (Korean and English) live in STRINGS below, since the UI's
-labels belong to the Streamlit layer.
+as typed. Its strings (Korean and English) are in labels.py with the app's, prefixed ho_.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import html
 
 import pandas as pd
 
-from . import htmlcharts
+from . import htmlcharts, labels
 from .checklist import recommendation_rows, reflection
 from .contract import STATUSES
 from .counts import headline, participants_in_view, participation_by_org_type, theme_frequency
@@ -27,56 +26,6 @@ from .palette import (
     text_colour_on,
 )
 from .vocab import Lang, kind_labels, org_type_labels, status_labels, theme_labels
-
-STRINGS: dict[str, dict[Lang, str]] = {
-    "filter": {"ko": "필터", "en": "Filter"},
-    "generated": {"ko": "작성 시각", "en": "Generated"},
-    "source": {"ko": "출처: {source} 참석자 발언. 발췌는 원문 그대로이며, 주제와 권고는 "
-                     "발췌에서 코딩한 것입니다.",
-               "en": "Source: participants' remarks at {source}. Excerpts are quoted as "
-                     "published; themes and recommendations are coded from them."},
-    "empty": {"ko": "현재 필터에 맞는 발언이 없습니다. 필터를 바꾸어 다시 출력해 주세요.",
-              "en": "No remark matches the filter. Change the filter and print again."},
-    "summary": {"ko": "요약", "en": "Summary"},
-    "participants": {"ko": "참석자", "en": "Participants"},
-    "org_types": {"ko": "기관 유형", "en": "Organization types"},
-    "excerpts": {"ko": "발췌", "en": "Excerpts"},
-    "themes": {"ko": "주제", "en": "Themes"},
-    "recs": {"ko": "권고", "en": "Recommendations"},
-    "reflected": {"ko": "반영", "en": "Reflected"},
-    "reflected_of": {"ko": "{n} / {total}", "en": "{n} of {total}"},
-    "rate": {"ko": "반영률", "en": "Reflection rate"},
-    "rate_value": {"ko": "(반영 {r} + 부분반영 {p} × 0.5) / {n}",
-                   "en": "(reflected {r} + partly {p} × 0.5) / {n}"},
-    "rate_rule": {"ko": "반영률 = (반영 + 0.5 × 부분반영) / 전체. 수가 적으니 개수와 함께 "
-                        "읽어 주세요.",
-                  "en": "Reflection rate = (reflected + 0.5 × partly) / all. The numbers are "
-                        "small: read the rate with the counts."},
-    "participation": {"ko": "기관 유형별 참여", "en": "Participation by organization type"},
-    "participation_note": {"ko": "참석자 수 (괄호 안은 발췌 수)",
-                           "en": "Participants (excerpts in brackets)"},
-    "people_suffix": {"ko": "명", "en": ""},
-    "theme_frequency": {"ko": "주제별 빈도", "en": "Theme frequency"},
-    "theme_frequency_note": {"ko": "주제를 언급한 참석자 수, 기관 유형별. 한 참석자는 주제마다 "
-                                   "한 번만 셉니다. 주제는 코드북 순서입니다.",
-                             "en": "Participants who raised each theme, by organization type; "
-                                   "each participant counts once per theme. Codebook order."},
-    "theme_table": {"ko": "주제 × 기관 유형", "en": "Theme × organization type"},
-    "theme_table_note": {"ko": "칸의 수는 참석자 수이며, 진할수록 많습니다.",
-                         "en": "Each cell counts participants; darker means more."},
-    "total": {"ko": "계", "en": "Total"},
-    "disposition": {"ko": "의견 반영 결과표", "en": "Disposition of stakeholder opinions"},
-    "col_no": {"ko": "연번", "en": "No."},
-    "col_opinion": {"ko": "권고 및 의견", "en": "Recommendation and opinions"},
-    "col_backers": {"ko": "제안한 참석자 (기관 유형)", "en": "Backed by (organization type)"},
-    "col_status": {"ko": "반영 여부", "en": "Status"},
-    "col_section": {"ko": "반영 위치", "en": "Where reflected"},
-    "col_note": {"ko": "조치 내용 · 비고", "en": "Action taken · notes"},
-    "by_participant": {"ko": "참석자별 발췌", "en": "Excerpts by participant"},
-    "n_excerpts": {"ko": "발췌 {n}개", "en": "{n} excerpts"},
-    "n_excerpt": {"ko": "발췌 {n}개", "en": "{n} excerpt"},
-    "translation": {"ko": "영어 번역", "en": "English translation"},
-}
 
 CSS = f"""
 @page {{ size: A4; margin: 14mm; }}
@@ -141,9 +90,9 @@ section.ho-long {{ break-inside: auto; page-break-inside: auto; }}
 
 
 def _t(key: str, lang: Lang, **values: object) -> str:
-    """Return the handout string `key` in `lang`, formatted with `values` (not escaped)."""
-    text = STRINGS[key][lang]
-    return text.format(**values) if values else text
+    """Return the report's string `key` (labels.py, prefixed ho_) in `lang`, formatted with
+    `values` (not escaped)."""
+    return labels.t(f"ho_{key}", lang, **values)
 
 
 def _esc(value: object) -> str:

@@ -13,11 +13,11 @@ import streamlit as st
 from se_dashboard import checklist, export
 from se_dashboard.access import PASSCODE_ENV, Access, access_for
 from se_dashboard.contract import STATUSES
+from se_dashboard.labels import t
 from se_dashboard.loader import Dataset
 from se_dashboard.store import EDITABLE_FIELDS, Edit, EditError, StaleEditError, Store, state_path
 
 from . import render
-from .labels import t
 
 EDITOR_KEY = "sed_editor"
 UNLOCKED_KEY = "sed_unlocked"

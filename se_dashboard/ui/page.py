@@ -15,13 +15,13 @@ from se_dashboard import filters as filtering
 from se_dashboard import handout, loader
 from se_dashboard.anonymize import anonymize
 from se_dashboard.filters import Filters
+from se_dashboard.labels import t
 from se_dashboard.loader import Dataset
 from se_dashboard.palette import org_type_colours
 from se_dashboard.problems import DataError
 from se_dashboard.vocab import Lang, kind_labels, org_type_labels, theme_labels
 
 from . import checklist_edit, render, sidebar, state
-from .labels import t
 
 # A local file: a Material icon or emoji favicon would be fetched from a font CDN.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from se_dashboard.filters import Filters
+from se_dashboard.labels import t
 from se_dashboard.loader import Dataset
 from se_dashboard.vocab import (
     LANGS,
@@ -15,7 +16,6 @@ from se_dashboard.vocab import (
 )
 
 from . import state
-from .labels import t
 
 # (script path relative to app.py, label key, icon)
 PAGES = (

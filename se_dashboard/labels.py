@@ -1,8 +1,9 @@
-"""Every UI string in Korean and English. Labels of data (themes, org types) come from the data."""
+"""Every UI string in Korean and English: the app's and the printable report's. Labels of data
+(themes, org types) come from the data."""
 
 from __future__ import annotations
 
-from se_dashboard.vocab import Lang
+from .vocab import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     # App and navigation
@@ -246,4 +247,55 @@ STRINGS.update({
                            "인터넷 없이 열리고 A4로 인쇄됩니다.",
                      "en": "One HTML file with the current filters and anonymization; opens "
                            "offline and prints on A4."},
+})
+
+STRINGS.update({
+    # The printable report (handout.py)
+    "ho_filter": {"ko": "필터", "en": "Filter"},
+    "ho_generated": {"ko": "작성 시각", "en": "Generated"},
+    "ho_source": {"ko": "출처: {source} 참석자 발언. 발췌는 원문 그대로이며, 주제와 권고는 "
+                     "발췌에서 코딩한 것입니다.",
+               "en": "Source: participants' remarks at {source}. Excerpts are quoted as "
+                     "published; themes and recommendations are coded from them."},
+    "ho_empty": {"ko": "현재 필터에 맞는 발언이 없습니다. 필터를 바꾸어 다시 출력해 주세요.",
+              "en": "No remark matches the filter. Change the filter and print again."},
+    "ho_summary": {"ko": "요약", "en": "Summary"},
+    "ho_participants": {"ko": "참석자", "en": "Participants"},
+    "ho_org_types": {"ko": "기관 유형", "en": "Organization types"},
+    "ho_excerpts": {"ko": "발췌", "en": "Excerpts"},
+    "ho_themes": {"ko": "주제", "en": "Themes"},
+    "ho_recs": {"ko": "권고", "en": "Recommendations"},
+    "ho_reflected": {"ko": "반영", "en": "Reflected"},
+    "ho_reflected_of": {"ko": "{n} / {total}", "en": "{n} of {total}"},
+    "ho_rate": {"ko": "반영률", "en": "Reflection rate"},
+    "ho_rate_value": {"ko": "(반영 {r} + 부분반영 {p} × 0.5) / {n}",
+                   "en": "(reflected {r} + partly {p} × 0.5) / {n}"},
+    "ho_rate_rule": {"ko": "반영률 = (반영 + 0.5 × 부분반영) / 전체. 수가 적으니 개수와 함께 "
+                        "읽어 주세요.",
+                  "en": "Reflection rate = (reflected + 0.5 × partly) / all. The numbers are "
+                        "small: read the rate with the counts."},
+    "ho_participation": {"ko": "기관 유형별 참여", "en": "Participation by organization type"},
+    "ho_participation_note": {"ko": "참석자 수 (괄호 안은 발췌 수)",
+                           "en": "Participants (excerpts in brackets)"},
+    "ho_people_suffix": {"ko": "명", "en": ""},
+    "ho_theme_frequency": {"ko": "주제별 빈도", "en": "Theme frequency"},
+    "ho_theme_frequency_note": {"ko": "주제를 언급한 참석자 수, 기관 유형별. 한 참석자는 주제마다 "
+                                   "한 번만 셉니다. 주제는 코드북 순서입니다.",
+                             "en": "Participants who raised each theme, by organization type; "
+                                   "each participant counts once per theme. Codebook order."},
+    "ho_theme_table": {"ko": "주제 × 기관 유형", "en": "Theme × organization type"},
+    "ho_theme_table_note": {"ko": "칸의 수는 참석자 수이며, 진할수록 많습니다.",
+                         "en": "Each cell counts participants; darker means more."},
+    "ho_total": {"ko": "계", "en": "Total"},
+    "ho_disposition": {"ko": "의견 반영 결과표", "en": "Disposition of stakeholder opinions"},
+    "ho_col_no": {"ko": "연번", "en": "No."},
+    "ho_col_opinion": {"ko": "권고 및 의견", "en": "Recommendation and opinions"},
+    "ho_col_backers": {"ko": "제안한 참석자 (기관 유형)", "en": "Backed by (organization type)"},
+    "ho_col_status": {"ko": "반영 여부", "en": "Status"},
+    "ho_col_section": {"ko": "반영 위치", "en": "Where reflected"},
+    "ho_col_note": {"ko": "조치 내용 · 비고", "en": "Action taken · notes"},
+    "ho_by_participant": {"ko": "참석자별 발췌", "en": "Excerpts by participant"},
+    "ho_n_excerpts": {"ko": "발췌 {n}개", "en": "{n} excerpts"},
+    "ho_n_excerpt": {"ko": "발췌 {n}개", "en": "{n} excerpt"},
+    "ho_translation": {"ko": "영어 번역", "en": "English translation"},
 })
