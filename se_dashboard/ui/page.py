@@ -104,7 +104,7 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None,
     state.init_view()
     base = load_dataset(state.anonymized(), state.lang())
     dataset, checklist_state, state_error = checklist_edit.with_state(base)
-    state.init(dataset)
+    state.init()
     sidebar.render(name, dataset)
     lang = state.lang()
     current = state.filters().restricted_to(dataset)

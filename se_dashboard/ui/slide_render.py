@@ -8,6 +8,7 @@ import pandas as pd
 from se_dashboard import checklist, counts, handout, htmlcharts, slides
 from se_dashboard.contract import STATUSES
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.vocab import rec_titles
 
 from .page import Page
 from .render import esc, status_badge
@@ -64,6 +65,7 @@ def _frame(arc: str, title: str, body: str, foot_left: str, foot_right: str,
 
 def _recs_list(page: Page, recs: pd.DataFrame, status_labels: dict[str, str],
                reason: bool) -> str:
+    titles = rec_titles(page.dataset, page.lang)
     items = []
     for rec in recs.head(MAX_ROWS - 3).itertuples():
         detail = rec.response_note if reason else rec.plan_section
@@ -71,16 +73,10 @@ def _recs_list(page: Page, recs: pd.DataFrame, status_labels: dict[str, str],
             detail = page.t("s_no_reason")
         where = f' <span class="sed-where">— {esc(detail)}</span>' if detail else ""
         items.append(f"<li>{status_badge(rec.status, status_labels[rec.status])} "
-                     f"<b>{esc(rec.rec_id)}</b> {esc(page_title(page, rec.rec_id))}{where}</li>")
+                     f"<b>{esc(rec.rec_id)}</b> {esc(titles[rec.rec_id])}{where}</li>")
     more = len(recs) - min(len(recs), MAX_ROWS - 3)
     tail = f"<li>{esc(page.t('s_more_recs', n=more))}</li>" if more > 0 else ""
     return f'<ul class="sed-recs">{"".join(items)}{tail}</ul>'
-
-
-def page_title(page: Page, rec_id: str) -> str:
-    """Return a recommendation's title in the page's language."""
-    recs = page.dataset.recommendations.set_index("rec_id")
-    return str(recs.at[rec_id, f"title_{page.lang}"])
 
 
 def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text: str,

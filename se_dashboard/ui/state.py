@@ -8,7 +8,6 @@ from dataclasses import replace
 import streamlit as st
 
 from se_dashboard.filters import QUERY_KEYS, Filters
-from se_dashboard.loader import Dataset
 from se_dashboard.vocab import LANGS, Lang
 
 FILTERS_KEY = "sed_filters"
@@ -27,11 +26,12 @@ def init_view() -> None:
         st.session_state[ANON_KEY] = st.query_params.get(ANON_PARAM) == "1"
 
 
-def init(dataset: Dataset) -> None:
-    """Seed the session's filters from the URL on its first run."""
+def init() -> None:
+    """Seed the session's filters from the URL on its first run (page set-up drops values the
+    data does not know, on every run)."""
     if FILTERS_KEY not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in QUERY_KEYS.values()}
-        st.session_state[FILTERS_KEY] = Filters.from_query(params).restricted_to(dataset)
+        st.session_state[FILTERS_KEY] = Filters.from_query(params)
 
 
 def filters() -> Filters:
