@@ -7,7 +7,7 @@ from se_dashboard import checklist, disposition
 from se_dashboard.contract import STATUSES
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
 from se_dashboard.ui import cards, charts, checklist_edit, page, render
-from se_dashboard.vocab import rec_titles, status_labels
+from se_dashboard.vocab import rec_details, rec_titles, status_labels
 
 EVIDENCE_SHOWN = 10
 RECS_PER_PAGE = 20
@@ -17,6 +17,7 @@ page.stop_if_empty(p)
 ds = p.dataset
 labels = status_labels(p.lang)
 titles = rec_titles(ds, p.lang)
+details = rec_details(ds, p.lang)
 checklist_edit.show_flash()
 
 in_view = checklist.recommendation_rows(ds, p.remarks, include_unbacked=not p.filters.active)
@@ -72,7 +73,7 @@ for rec in shown.itertuples():
     with st.container(border=True, key=f"recs_item_{rec.rec_id}"):
         st.html(render.recommendation_head(
             rec_id=rec.rec_id, title=titles[rec.rec_id], status=rec.status,
-            status_label=labels[rec.status], detail=rec.detail,
+            status_label=labels[rec.status], detail=details[rec.rec_id],
             theme_labels=[p.theme_labels[x] for x in rec.themes],
             backers=[(s, p.org_labels[org_of[s]], p.colours[org_of[s]]) for s in rec.speakers],
             response=[(p.t("plan_section"), rec.plan_section),

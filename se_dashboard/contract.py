@@ -57,12 +57,15 @@ CODEBOOK = FileSpec(
     id_column="theme_id",
     list_columns=("keywords",),
 )
+# `detail_ko` / `detail_en` describe a recommendation in each UI language; an older folder's
+# single `detail` column stands in for whichever of the two is missing or blank.
 RECOMMENDATIONS = FileSpec(
     "recommendations.csv",
-    required=("rec_id", "title_ko", "title_en", "detail", "themes", "status"),
+    required=("rec_id", "title_ko", "title_en", "themes", "status"),
+    optional=("detail_ko", "detail_en", "detail"),
     id_column="rec_id",
     list_columns=("themes",),
-    may_be_blank=("detail", "themes"),
+    may_be_blank=("themes",),
 )
 
 SPECS = (REMARKS, ORG_TYPES, CODEBOOK, RECOMMENDATIONS)

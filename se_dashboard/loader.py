@@ -260,6 +260,9 @@ def load(folder: str | Path | None = None) -> Dataset:
         _check_speakers(remarks, rc)
     if recs is not None:
         kc = checkers[RECOMMENDATIONS.filename]
+        for lang in ("ko", "en"):
+            own = recs[f"detail_{lang}"]
+            recs[f"detail_{lang}"] = own.where(own != "", recs["detail"])
         _check_allowed(recs, "status", STATUSES, kc, "상태", "status")
         recs["themes"] = recs["themes"].map(_split)
         if codebook is not None:

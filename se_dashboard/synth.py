@@ -553,7 +553,7 @@ def _recommendations(rng: np.random.Generator, rec_ids: list[str], themes: np.nd
     """Return recommendations.csv: titles from a theme keyword and an action, mixed statuses."""
     seen_per_theme: Counter[int] = Counter()
     offsets = rng.integers(0, len(ACTIONS), size=len(THEME_ROWS)).tolist()
-    titles_ko, titles_en, details = [], [], []
+    titles_ko, titles_en, details_ko, details_en = [], [], [], []
     for t in themes[:, 0].tolist():
         j = offsets[t] + seen_per_theme[t]
         seen_per_theme[t] += 1
@@ -567,16 +567,19 @@ def _recommendations(rng: np.random.Generator, rec_ids: list[str], themes: np.nd
         action_ko, action_en = ACTIONS[action]
         titles_ko.append(f"{kw_ko} {action_ko}")
         titles_en.append(f"{action_en} {kw_en}")
-        details.append(f"Participants of the citywide consultation asked the city to "
-                       f"{action_en[0].lower()}{action_en[1:]} {kw_en}, under the theme "
-                       f"'{THEME_ROWS[t][2]}'.")
+        details_ko.append(f"시민 의견 수렴 참석자들이 '{THEME_ROWS[t][1]}' 주제에서 {kw_ko} "
+                          f"{action_ko}을(를) 요청했다.")
+        details_en.append(f"Participants of the citywide consultation asked the city to "
+                          f"{action_en[0].lower()}{action_en[1:]} {kw_en}, under the theme "
+                          f"'{THEME_ROWS[t][2]}'.")
     statuses = np.repeat(np.arange(len(STATUSES)),
                          _apportion(len(rec_ids), STATUS_WEIGHTS, at_least_one=True))
     status = np.array(STATUSES)[rng.permutation(statuses)]
     return pd.DataFrame({
         "rec_id": rec_ids, "title_ko": _unique(titles_ko), "title_en": _unique(titles_en),
-        "detail": details, "themes": _join(theme_ids, themes, n_themes), "status": status,
-    }, columns=list(RECOMMENDATIONS.columns))
+        "detail_ko": details_ko, "detail_en": details_en,
+        "themes": _join(theme_ids, themes, n_themes), "status": status,
+    })
 
 
 def counts(tables: dict[str, pd.DataFrame]) -> dict[str, int]:

@@ -29,6 +29,12 @@ def rec_titles(dataset: Dataset, lang: Lang) -> dict[str, str]:
     return dict(zip(frame["rec_id"], frame[f"title_{lang}"], strict=True))
 
 
+def rec_details(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """Return rec_id -> description in `lang` (blank when the data gives none), in data order."""
+    frame = dataset.recommendations
+    return dict(zip(frame["rec_id"], frame[f"detail_{lang}"], strict=True))
+
+
 def status_labels(lang: Lang) -> dict[str, str]:
     """Return status -> label (Korean statuses are the data values themselves)."""
     return {s: (s if lang == "ko" else STATUS_EN[s]) for s in STATUSES}

@@ -40,12 +40,33 @@ h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:
 .sed-table th{background:#F0F2F6}
 .sed-response{margin-top:.3rem;white-space:pre-wrap;background:#F4F8F4;
  border-left:4px solid #009E73;padding:.2rem .6rem}
+.sed-caption{color:#333;font-size:.95rem;line-height:1.5;margin:-.2rem 0 .4rem}
+.sed-notice{border-radius:6px;padding:.6rem .9rem;margin:.3rem 0;color:#111;line-height:1.5;
+ white-space:pre-wrap;overflow-wrap:anywhere;border-left:6px solid var(--c);background:var(--b)}
 </style>"""
+# (border, background, symbol) of a notice: the symbol says what colour alone would not.
+NOTICE_STYLES = {"success": ("#009E73", "#E8F5EF", "✓"), "error": ("#D55E00", "#FBECE4", "✕"),
+                 "warning": ("#B07A00", "#FFF6DD", "⚠"), "info": ("#0B5394", "#EEF4FB", "ℹ")}
 
 
 def esc(value: object) -> str:
     """Return `value` as escaped HTML text (quotes included)."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def caption(text: str) -> str:
+    """Return a caption line of plain text: unlike st.caption, no Markdown, emoji shortcode,
+    icon or KaTeX in data or user input takes effect."""
+    return f'<div class="sed-caption">{esc(text)}</div>'
+
+
+def notice(kind: str, text: str) -> str:
+    """Return a success / error / warning / info box of plain text (see `caption`), marked
+    with a symbol as well as a colour, announced to screen readers."""
+    border, background, symbol = NOTICE_STYLES[kind]
+    role = "alert" if kind in ("error", "warning") else "status"
+    return (f'<div class="sed-notice" role="{role}" style="--c:{border};--b:{background}">'
+            f"{symbol} {esc(text)}</div>")
 
 
 def highlighted(text: str, query: str) -> str:
