@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from se_dashboard import checklist, counts
+from se_dashboard import checklist, counts, htmlcharts
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
-from se_dashboard.ui import charts, page
+from se_dashboard.ui import charts, page, render
 from se_dashboard.vocab import status_labels
 
 p = page.setup("overview", "app_title", subtitle_key="app_subtitle")
@@ -28,26 +28,19 @@ st.caption(f"{p.t('rate')}: " + p.t("rate_value", pct=round(100 * progress.rate)
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(p.t("participation"))
-    part = counts.participation_by_org_type(p.dataset, p.remarks)
-    st.plotly_chart(
-        charts.simple_bars(
-            [p.org_labels[o] for o in part["org_type"]], part["participants"].tolist(),
-            part["org_type"].tolist(), colours=[p.colours[o] for o in part["org_type"]],
-            value_label=p.t("n_participants"),
-            texts=[f"{n} · {p.t('m_excerpts')} {e}"
-                   for n, e in zip(part["participants"], part["excerpts"], strict=True)]),
-        key="overview_participation", theme=None, config={"displayModeBar": False})
+    st.header(p.t("who_took_part"))
+    st.html(render.who_spoke(
+        (p.org_labels[o], p.colours[o], n, p.t("who_counts", n=n, e=e), names)
+        for o, n, e, names in counts.who_spoke(p.dataset, p.remarks)))
 with right:
-    st.subheader(p.t("top_themes"))
+    st.header(p.t("top_themes"))
     top = counts.top_themes(p.dataset, p.remarks, n=5)
-    st.plotly_chart(
-        charts.simple_bars([p.theme_labels[x] for x in top["theme_id"]], top["total"].tolist(),
-                           top["theme_id"].tolist(), colours=["#0B5394"] * len(top),
-                           value_label=p.t("n_participants")),
-        key="overview_top_themes", theme=None, config={"displayModeBar": False})
+    st.html(f"<style>{htmlcharts.CSS}</style>" + htmlcharts.bars(
+        [(p.theme_labels[x], int(n), "#0B5394") for x, n in zip(top["theme_id"], top["total"],
+                                                                 strict=True)],
+        suffix=p.t("people_suffix")))
 
-st.subheader(p.t("status_overview"))
+st.header(p.t("status_overview"))
 statuses = checklist.status_counts(in_view)
 labels = status_labels(p.lang)
 st.plotly_chart(

@@ -1,5 +1,6 @@
-"""Benchmark: load, page reruns (AppTest), the bare-pandas floor, peak memory and browser render
-times, for the bundled data and synthetic folders of 10k and 100k remarks.
+"""Benchmark: load, page reruns (AppTest), the bare-pandas floor, peak memory, server memory per
+session (light websocket sessions opened and closed) and browser render times, for the bundled
+data and synthetic folders of 10k and 100k remarks.
 
 Run with `make bench` (or `python benchmarks/bench.py [--sizes bundled,10000,100000]`). It prints
 a Markdown table and writes it to benchmarks/results.md. Numbers, not asserts: these machines are
@@ -9,6 +10,7 @@ shared, so read the ratios within one run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -29,6 +31,15 @@ PAGES = {"overview": None, "who": "pages/1_who_said_what.py", "themes": "pages/2
          "recs": "pages/3_recommendations.py"}
 URL_PATHS = {"overview": "", "who": "who_said_what"}
 REPEATS = 5
+# Light sessions: each one opens the app's websocket, runs one view to its end and stays open
+# until all are open, then all close. They cycle through these pages and views.
+SESSION_VIEWS = [("", ""), ("who_said_what", ""), ("themes", "lang=en"),
+                 ("recommendations", ""), ("slides", ""), ("who_said_what", "anon=1"),
+                 ("", "lang=en&anon=1"), ("themes", "q=%ED%98%91%EB%8F%99")]
+SESSIONS = 30
+# Sessions closed are kept this long for a reconnect (server.disconnectedSessionTTL, 120 s by
+# default): the benchmark shortens it so that it can see what is left after they expire.
+SESSION_TTL_S = 5
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -145,7 +156,7 @@ def measure(folder: Path) -> dict:
     return out
 
 
-def _serve(folder: Path):
+def _serve(folder: Path, *options: str):
     import socket
     import urllib.request
 
@@ -156,8 +167,9 @@ def _serve(folder: Path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
          "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "SE_DASHBOARD_DATA": str(folder)},
+         "--browser.gatherUsageStats", "false", *options],
+        cwd=ROOT, env={**os.environ, "SE_DASHBOARD_DATA": str(folder),
+                       "SE_DASHBOARD_STATE": str(TMP / f"state-{folder.name}.sqlite")},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -210,12 +222,63 @@ def browser_times(folder: Path) -> dict:
             "server_peak_rss_mb": server_peak}
 
 
-def _peak_rss_mb(pid: int) -> float:
-    """Return a process's peak resident memory (VmHWM) in MB."""
+def _peak_rss_mb(pid: int, field: str = "VmHWM") -> float:
+    """Return a process's peak (VmHWM) or current (VmRSS) resident memory in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _light_session(stack: contextlib.ExitStack, url: str, page: str, query: str) -> None:
+    """Open one session the way a browser tab does (the app's websocket, one rerun request)
+    and wait until its run is over; `stack` closes it."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    socket = stack.enter_context(connect(
+        url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
+        max_size=None, open_timeout=120, ping_interval=None))
+    request = BackMsg()
+    request.rerun_script.page_name = page
+    request.rerun_script.query_string = query
+    socket.send(request.SerializeToString())
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(socket.recv(timeout=300))
+        if message.WhichOneof("type") == "script_finished":
+            return
+
+
+def session_memory(folder: Path, sessions: int = SESSIONS) -> dict:
+    """Server memory with light sessions: warm (each view run once), with `sessions` sessions
+    open at once, and after they closed and their reconnect grace period ran out."""
+    proc, url, _ = _serve(folder, "--server.disconnectedSessionTTL", str(SESSION_TTL_S))
+    try:
+        for page, query in SESSION_VIEWS:  # warm: the dataset, its derived tables, the caches
+            with contextlib.ExitStack() as stack:
+                _light_session(stack, url, page, query)
+        warm = _peak_rss_mb(proc.pid, "VmRSS")
+        start = time.perf_counter()
+        with contextlib.ExitStack() as stack:
+            for i in range(sessions):
+                _light_session(stack, url, *SESSION_VIEWS[i % len(SESSION_VIEWS)])
+            opened = _peak_rss_mb(proc.pid, "VmRSS")
+            elapsed = time.perf_counter() - start
+        time.sleep(SESSION_TTL_S + 2)
+        # Expired sessions leave the reconnect store when the next one is stored.
+        for _ in range(2):
+            with contextlib.ExitStack() as stack:
+                _light_session(stack, url, "", "")
+            time.sleep(1)
+        closed = _peak_rss_mb(proc.pid, "VmRSS")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    return {"sessions": sessions, "rss_warm_mb": warm, "rss_open_mb": opened,
+            "per_session_mb": (opened - warm) / sessions, "rss_closed_mb": closed,
+            "sessions_s": elapsed}
 
 
 def _folder_for(size: str) -> Path:
@@ -243,6 +306,16 @@ def _table(results: list[dict]) -> str:
             f"{r['load_cached_ms']:.1f} | {r.get('server_peak_rss_mb', nan):.0f} | "
             f"{r['peak_rss_mb']:.0f} | {r.get('cold_start_s', nan):.2f} | "
             f"{r.get('who_render_s', nan):.2f} |")
+    with_sessions = [r for r in results if "sessions" in r]
+    if with_sessions:
+        lines += ["", "| data | light sessions open at once | server RSS warm (MB) | with them "
+                  "open (MB) | per session (MB) | after they closed and expired (MB) | "
+                  "time to open them (s) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in with_sessions:
+            lines.append(f"| {r['size']} | {r['sessions']} | {r['rss_warm_mb']:.0f} | "
+                         f"{r['rss_open_mb']:.0f} | {r['per_session_mb']:.1f} | "
+                         f"{r['rss_closed_mb']:.0f} | {r['sessions_s']:.1f} |")
     lines += ["", "| data | page | first run (ms) | filter-change rerun, median of 5 (ms) | "
               "bare pandas floor (ms) | blank page (ms) | rerun / (floor + blank) |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
@@ -259,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="bundled,10000,100000")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--sessions", type=int, default=SESSIONS,
+                        help="light sessions to open at once per size (0: skip)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the table")
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure)))
@@ -271,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                               capture_output=True, text=True, check=True, cwd=ROOT)
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["size"] = size
+        if args.sessions:
+            result.update(session_memory(folder, args.sessions))
         if not args.no_browser:
             result.update(browser_times(folder))
         results.append(result)
@@ -279,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     header = (f"# Benchmark results\n\nMade by `make bench` (`python benchmarks/bench.py "
               f"--sizes {args.sizes}`) on {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
               f"{os.cpu_count()} cores, Python {platform.python_version()}.\n\n")
-    RESULTS.write_text(header + table + "\n")
+    args.out.write_text(header + table + "\n")
     print(table)
     return 0
 

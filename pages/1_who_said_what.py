@@ -1,20 +1,24 @@
 """Who said what: every participant, their excerpts, search, one person's remarks, export."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from se_dashboard import counts, export
-from se_dashboard.ui import cards, page
+from se_dashboard.filters import speaker_options
+from se_dashboard.text import for_display
+from se_dashboard.ui import cards, page, render, state
 from se_dashboard.vocab import participant_labels
 
 p = page.setup("who", "page_who")
 page.stop_if_empty(p)
 
-st.subheader(p.t("participants_table"))
+st.header(p.t("participants_table"))
 people = counts.participants_in_view(p.dataset, p.remarks)
 hidden = ["organization", "role"] if p.anonymized else []  # blank in the anonymized view
 st.dataframe(
-    people.assign(org_type=people["org_type"].astype(str).map(p.org_labels)).drop(
-        columns=hidden),
+    export.plain_table(people.assign(org_type=people["org_type"].astype(str).map(p.org_labels))
+                       .drop(columns=hidden)),
     key="who_participants", hide_index=True, width="stretch",
     column_config={
         "speaker": p.t("col_speaker"), "organization": p.t("col_organization"),
@@ -22,16 +26,22 @@ st.dataframe(
         "n_excerpts": st.column_config.NumberColumn(p.t("col_n_excerpts"), format="%d"),
     })
 
+# Reading one person's remarks is the participant filter itself (the same state as the
+# sidebar's, in the URL and the banner), offered here where a reader looks for it.
 everyone = ""
 labels = {everyone: p.t("everyone"), **participant_labels(p.dataset)}
-person = st.selectbox(p.t("read_one"), [everyone, *people["speaker"]], key="who_person",
-                      format_func=labels.__getitem__)
-shown = p.remarks[p.remarks["speaker"] == person] if person else p.remarks
+chosen = p.filters.speakers
+person = chosen[0] if len(chosen) == 1 else everyone
+st.session_state["who_person"] = person
+st.selectbox(p.t("read_one"), [everyone, *speaker_options(p.dataset, p.filters.org_types)],
+             key="who_person", format_func=lambda who: for_display(labels[who]),  # plain text
+             on_change=state.set_speaker_from, args=("who_person",))
+shown = p.remarks
 
-st.subheader(f"{p.t('excerpts_heading')} ({len(shown)})")
-if person and p.filters.active:
-    st.caption(p.t("person_in_filter", name=person, n=len(shown),
-                   total=len(counts.remarks_of(p.dataset, person))))
+st.header(f"{p.t('excerpts_heading')} ({len(shown)})")
+if person and replace(p.filters, speakers=()).active:
+    st.html(render.caption(p.t("person_in_filter", name=person, n=len(shown),
+                               total=len(counts.remarks_of(p.dataset, person)))))
 left, mid, right = st.columns([2, 2, 3], vertical_alignment="bottom")
 mode = left.segmented_control(p.t("view_mode"), ["cards", "table"], key="who_view",
                               default="cards",
@@ -45,7 +55,7 @@ right.download_button(
 
 if mode == "table":
     rows = cards.paged(p, shown, "who_table_page", cards.TABLE_PAGE_SIZE)
-    st.dataframe(export.excerpts_table(p.dataset, rows, p.lang), key="who_table",
-                 hide_index=True, width="stretch")
+    st.dataframe(export.plain_table(export.excerpts_table(p.dataset, rows, p.lang)),
+                 key="who_table", hide_index=True, width="stretch")
 else:
     cards.excerpt_cards(p, shown, key="who_card_page", show_en=show_en)

@@ -3,7 +3,7 @@ any bar or cell the presenter clicks."""
 
 import streamlit as st
 
-from se_dashboard import counts
+from se_dashboard import counts, export
 from se_dashboard.palette import org_type_colours, org_type_patterns
 from se_dashboard.ui import cards, charts, page, render, selection
 
@@ -18,7 +18,7 @@ unit = st.segmented_control(
     required=True, format_func=lambda u: p.t(f"unit_{u}"))
 unit_label = p.t(f"unit_{unit}")
 
-st.subheader(p.t("theme_freq"))
+st.header(p.t("theme_freq"))
 st.caption(p.t("theme_freq_help"))
 freq_event = st.plotly_chart(
     charts.stacked_bars(
@@ -28,7 +28,7 @@ freq_event = st.plotly_chart(
     key="themes_freq", **plot)
 slots = {"freq": st.container()}
 
-st.subheader(p.t("crosstab"))
+st.header(p.t("crosstab"))
 measure = st.segmented_control(
     p.t("measure"), ["count", "share"], key="themes_measure", default="count", required=True,
     format_func=lambda m: p.t(f"measure_{m}"))
@@ -47,7 +47,7 @@ cross_event = st.plotly_chart(
     key="themes_crosstab", **plot)
 slots["cross"] = st.container()
 
-st.subheader(p.t("cooc"))
+st.header(p.t("cooc"))
 matrix = counts.cooccurrence(ds, p.remarks)
 cooc_event = st.plotly_chart(
     charts.tiles(matrix, rows=p.theme_labels, columns=p.theme_labels, text=matrix,
@@ -71,9 +71,10 @@ else:
 
 with st.expander(p.t("codebook"), expanded=False):
     st.dataframe(
-        ds.themes.assign(label=ds.themes[f"label_{p.lang}"],
-                         keywords=ds.themes["keywords"].map(", ".join))
-        [["label", "definition", "keywords"]],
+        export.plain_table(ds.themes.assign(label=ds.themes[f"label_{p.lang}"],
+                                            definition=ds.themes[f"definition_{p.lang}"],
+                                            keywords=ds.themes["keywords"].map(", ".join))
+                           [["label", "definition", "keywords"]]),
         key="themes_codebook", hide_index=True, width="stretch",
         column_config={"label": p.t("col_theme"), "definition": p.t("col_definition"),
                        "keywords": p.t("col_keywords")})

@@ -1,9 +1,12 @@
 """Slide mode (발표 모드): the current view as a slide deck for the projector, with
 previous/next controls and the slide number in the URL."""
 
+import sys
+
 import streamlit as st
 
 from se_dashboard import slides
+from se_dashboard.text import ascii_number
 from se_dashboard.ui import page, slide_render, state
 from se_dashboard.vocab import status_labels
 
@@ -15,8 +18,8 @@ def step(delta: int) -> None:
 
 
 if NUMBER_KEY not in st.session_state:
-    wanted = st.query_params.get("slide", "1")
-    st.session_state[NUMBER_KEY] = int(wanted) if wanted.isdigit() else 1
+    # ASCII digits only (str.isdigit also accepts '²'); clamped to the deck below.
+    st.session_state[NUMBER_KEY] = ascii_number(st.query_params.get("slide"), 1, 1, sys.maxsize)
 
 p = page.setup("slides", "page_slides", presenting=True,
                url_extra={"slide": str(st.session_state[NUMBER_KEY])})

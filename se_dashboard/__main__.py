@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import synth
 from .loader import data_folder, load
-from .problems import DataError
+from .problems import DataError, warnings_report
 from .summary import summarize
 
 
@@ -24,6 +24,8 @@ def _validate(folder: str | None) -> int:
     print(f"OK: {dataset.folder}")
     for label, value in summarize(dataset).items():
         print(f"  {label}: {value}")
+    if dataset.warnings:
+        print(warnings_report(dataset.warnings))
     return 0
 
 

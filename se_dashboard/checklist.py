@@ -1,9 +1,12 @@
-"""The recommendation checklist: each recommendation with its backers, and status summaries."""
+"""The recommendation checklist: each recommendation with its backers, status summaries, the
+reason rule (which statuses need a 처리 사유) and stored times shown in local time."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -78,7 +81,11 @@ def status_by_org_type(dataset: Dataset, remarks: pd.DataFrame,
         {"count": "int64"})
 
 
-STATE_COLUMNS = ("plan_section", "responsible_unit", "response_note")
+STATE_COLUMNS = ("plan_section", "responsible_unit", "response_note", "reason")
+# The reason (처리 사유) a status asks for: each opinion's 반영 여부 is published with its reason.
+REASON_REQUIRED = ("미반영",)
+REASON_PROMPTED = ("부분반영",)
+ReasonRule = Literal["required", "prompted", ""]
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,8 @@ def reflection_by_org_type(dataset: Dataset, remarks: pd.DataFrame,
 
 def with_state(dataset: Dataset, state: pd.DataFrame) -> Dataset:
     """Return the dataset with each recommendation's status and plan section, responsible unit,
-    response note and version taken from the checklist state (rows of recommendations the state
-    does not know keep their data values and blank fields)."""
+    response note, reason and version taken from the checklist state (rows of recommendations
+    the state does not know, and fields the state lacks, keep their data values or blank)."""
     recs = dataset.recommendations.drop(
         columns=[c for c in (*STATE_COLUMNS, "version") if c in dataset.recommendations])
     live = state[~state["orphaned"]].set_index("rec_id") if "orphaned" in state else (
@@ -138,7 +145,8 @@ def with_state(dataset: Dataset, state: pd.DataFrame) -> Dataset:
     status = recs["rec_id"].map(live["status"]).fillna(recs["status"].astype(str))
     recs["status"] = status.astype(recs["status"].dtype)
     for column in STATE_COLUMNS:
-        recs[column] = recs["rec_id"].map(live[column]).fillna("").astype(str)
+        values = recs["rec_id"].map(live[column]) if column in live else None
+        recs[column] = "" if values is None else values.fillna("").astype(str)
     recs["version"] = recs["rec_id"].map(live["version"]).fillna(0).astype("int64")
     return replace(dataset, recommendations=recs)
 
@@ -155,3 +163,33 @@ def changed_fields(base: pd.DataFrame, edited_rows: dict[int, dict[str, object]]
         if diff:
             changes[str(row["rec_id"])] = diff
     return changes
+
+
+def reason_rule(status: str) -> ReasonRule:
+    """Return whether a status needs a reason: "required" (미반영), "prompted" (부분반영: what
+    was left out, and why) or "" (반영, 검토중)."""
+    if status in REASON_REQUIRED:
+        return "required"
+    return "prompted" if status in REASON_PROMPTED else ""
+
+
+def missing_reasons(rows: pd.DataFrame, rule: ReasonRule = "required") -> list[str]:
+    """Return the rec_ids of the rows (rec_id, status, reason) whose status has `rule` and whose
+    reason is blank, in row order."""
+    if rows.empty:
+        return []
+    blank = rows["reason"].fillna("").astype(str).str.strip() == ""
+    wanted = rows["status"].astype(str).map(reason_rule) == rule
+    return rows.loc[blank & wanted, "rec_id"].astype(str).tolist()
+
+
+def local_time(stamp: str, zone: tzinfo | None = None) -> str:
+    """Return a stored ISO 8601 UTC time in the server's local time zone (or `zone`) with the
+    zone's name, e.g. '2025-05-01 18:30:00 KST'; text that is not a time comes back as it is."""
+    try:
+        moment = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    if moment.tzinfo is None:
+        return str(stamp)
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S %Z")

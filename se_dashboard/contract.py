@@ -8,6 +8,10 @@ LIST_SEPARATOR = ";"
 ENCODINGS = ("utf-8", "utf-8-sig", "cp949")
 ENCODINGS_LABEL = "UTF-8, UTF-8 with BOM (UTF-8-SIG), CP949/EUC-KR"
 MAX_CELL_CHARS = 100_000
+# The largest contract file read (512 MiB): 100,000 remarks of 400 Korean characters take about
+# 130 MB as UTF-8, so this leaves room for several times that. A larger file (or one that grows
+# past it while read) is refused before its content is held in memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
 
 STATUSES = ("반영", "부분반영", "검토중", "미반영")
 STATUS_EN = {"반영": "Reflected", "부분반영": "Partly reflected", "검토중": "Under review",
@@ -29,10 +33,15 @@ class FileSpec:
     list_columns: tuple[str, ...] = ()
     # Required columns that may be left blank in a row.
     may_be_blank: tuple[str, ...] = ()
+    # Texts given per UI language as NAME_ko and NAME_en; an older folder's single NAME column
+    # stands in for a missing or blank one, then the other language. Unless NAME is in
+    # may_be_blank, each row needs it in some form.
+    translated: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return self.required + self.optional
+        return self.required + self.optional + tuple(
+            column for name in self.translated for column in (f"{name}_ko", f"{name}_en", name))
 
 
 REMARKS = FileSpec(
@@ -46,26 +55,26 @@ REMARKS = FileSpec(
 )
 ORG_TYPES = FileSpec(
     "org_types.csv",
-    required=("org_type", "label_ko", "label_en", "description"),
+    required=("org_type", "label_ko", "label_en"),
     id_column="org_type",
     may_be_blank=("description",),
+    translated=("description",),
 )
 CODEBOOK = FileSpec(
     "codebook.csv",
-    required=("theme_id", "label_ko", "label_en", "definition"),
+    required=("theme_id", "label_ko", "label_en"),
     optional=("keywords",),
     id_column="theme_id",
     list_columns=("keywords",),
+    translated=("definition",),
 )
-# `detail_ko` / `detail_en` describe a recommendation in each UI language; an older folder's
-# single `detail` column stands in for whichever of the two is missing or blank.
 RECOMMENDATIONS = FileSpec(
     "recommendations.csv",
     required=("rec_id", "title_ko", "title_en", "themes", "status"),
-    optional=("detail_ko", "detail_en", "detail"),
     id_column="rec_id",
     list_columns=("themes",),
-    may_be_blank=("themes",),
+    may_be_blank=("detail", "themes"),
+    translated=("detail",),
 )
 
 SPECS = (REMARKS, ORG_TYPES, CODEBOOK, RECOMMENDATIONS)

@@ -161,6 +161,21 @@ def participants_in_view(dataset: Dataset, remarks: pd.DataFrame) -> pd.DataFram
     return people.join(in_view, on="speaker", how="inner").reset_index(drop=True)
 
 
+def who_spoke(dataset: Dataset, remarks: pd.DataFrame) -> list[tuple[str, int, int, list[str]]]:
+    """Return, for each organization type with a participant in view (data order): the type,
+    its participants and excerpts in view, and its participants as 'name (organization)' (just
+    the name when the organization is blank), in order of first appearance."""
+    people = participants_in_view(dataset, remarks)
+    named = people["speaker"].str.cat(people["organization"], sep=" (").add(")").where(
+        people["organization"] != "", people["speaker"])
+    groups: dict[str, tuple[int, int, list[str]]] = {}
+    for org_type, name, n in zip(people["org_type"].astype(str), named, people["n_excerpts"],
+                                 strict=True):
+        count, excerpts, names = groups.get(org_type, (0, 0, []))
+        groups[org_type] = (count + 1, excerpts + int(n), [*names, name])
+    return [(o, *groups[o]) for o in dataset.org_type_ids if o in groups]
+
+
 def remarks_of(dataset: Dataset, speaker: str) -> pd.DataFrame:
     """Return every remark of one participant, in file order."""
     return dataset.remarks[dataset.remarks["speaker"] == speaker]

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from . import contract
 from .contract import ENCODINGS_LABEL, MAX_CELL_CHARS, FileSpec
 from .problems import Problem
 
 _BINARY_SNIFF_BYTES = 8192
-# csv's own cell limit (131,072 characters by default) would stop parsing with no column named;
-# raise it so every over-long cell is reported with its line and column (see MAX_CELL_CHARS).
-csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+_READ_CHUNK = 1 << 20
+# csv's own cell limit (131,072 characters by default) would stop parsing with no column named,
+# so it is raised: an over-long cell up to this size is reported with its line and column. It
+# stays bounded because csv holds a cell being read at four bytes a character: one giant cell
+# costs at most 40 MB here, not four times the file.
+FIELD_LIMIT_CHARS = 100 * MAX_CELL_CHARS
+csv.field_size_limit(FIELD_LIMIT_CHARS)
 
 
 CHUNK_ROWS = 5_000
@@ -72,7 +80,7 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:]
 
 
-def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
+def decode(data: bytes | bytearray, filename: str) -> tuple[str | None, list[Problem]]:
     """Return the text of a file's bytes (UTF-8, UTF-8 with BOM or CP949), or a problem."""
     head = data[:_BINARY_SNIFF_BYTES]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(head):
@@ -85,14 +93,14 @@ def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
             filename, None, None,
             "CSV 텍스트 파일이 아닙니다(바이너리 파일). 엑셀에서 'CSV UTF-8'로 저장해 주세요.",
             "this is not a CSV text file (binary content); save it from Excel as 'CSV UTF-8'.")]
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    # A view, not a slice: dropping the BOM must not copy a large file.
+    body = memoryview(data)[3:] if data.startswith(b"\xef\xbb\xbf") else memoryview(data)
     try:
-        return data.decode("utf-8"), []
+        return str(body, "utf-8"), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1  # where the first non-UTF-8 byte is
+        line = body[: exc.start].tobytes().count(b"\n") + 1  # where the first non-UTF-8 byte is
     try:
-        return data.decode("cp949"), []
+        return str(body, "cp949"), []
     except UnicodeDecodeError:
         pass
     return None, [Problem(
@@ -180,8 +188,9 @@ def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:
-            ko = f"칸이 너무 깁니다(최대 {MAX_CELL_CHARS:,}자)."
-            en = f"a cell is too long (at most {MAX_CELL_CHARS:,} characters)."
+            ko = f"칸이 너무 깁니다({FIELD_LIMIT_CHARS:,}자 초과, 최대 {MAX_CELL_CHARS:,}자)."
+            en = (f"a cell is too long (over {FIELD_LIMIT_CHARS:,} characters, at most "
+                  f"{MAX_CELL_CHARS:,}).")
         else:
             ko = "따옴표가 짝이 맞지 않습니다(닫히지 않았거나 칸 중간에 있음)."
             en = f"unbalanced quotes ({message}): a quote is never closed or sits inside a cell."
@@ -196,16 +205,126 @@ def parse(text: str, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
     return (None if problems else table), problems
 
 
-def read(path: Path, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
-    """Read, decode and parse one file of a data folder."""
+def _not_readable(info: os.stat_result, filename: str) -> Problem | None:
+    """Return why a file with this stat is not read (not a regular file, over the size cap)."""
+    if stat.S_ISDIR(info.st_mode):
+        return Problem(filename, None, None, "파일을 읽을 수 없습니다: 파일이 아니라 폴더입니다.",
+                       "the file cannot be read: it is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(
+            filename, None, None,
+            "파일을 읽을 수 없습니다: 일반 파일이 아닙니다(FIFO, 장치 또는 소켓). "
+            "일반 CSV 파일만 읽습니다.",
+            "the file cannot be read: it is not a regular file (a FIFO, device or socket); "
+            "only regular CSV files are read.")
+    cap = contract.MAX_FILE_BYTES
+    if info.st_size > cap:
+        return Problem(
+            filename, None, None,
+            f"파일이 너무 큽니다({info.st_size:,}바이트, 최대 {cap:,}바이트). 읽지 않았습니다.",
+            f"the file is too large ({info.st_size:,} bytes, at most {cap:,}); it was not read.")
+    return None
+
+
+def _opened(path: Path, filename: str) -> tuple[int | None, os.stat_result | None, Problem | None]:
+    """Open a contract file for reading if it is a regular file within the size cap: return
+    (descriptor, stat, None), or (None, stat or None, the problem) without reading anything.
+
+    The type is checked with stat before opening (a symlink counts as what it points to), and
+    again on the opened descriptor, which is opened non-blocking: a FIFO put in the file's place
+    in between is refused instead of waiting forever for a writer."""
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
-        return None, [Problem(spec.filename, None, None, "파일이 없습니다.",
-                              "the file is missing.")]
+        return None, None, Problem(filename, None, None, "파일이 없습니다.", "the file is missing.")
     except OSError as exc:
-        return None, [Problem(spec.filename, None, None, f"파일을 읽을 수 없습니다: {exc}",
+        return None, None, Problem(filename, None, None, f"파일을 읽을 수 없습니다: {exc}",
+                                   f"the file cannot be read: {exc}")
+    if problem := _not_readable(info, filename):
+        return None, info, problem
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None, None, Problem(filename, None, None, "파일이 없습니다.", "the file is missing.")
+    except OSError as exc:
+        return None, info, Problem(filename, None, None, f"파일을 읽을 수 없습니다: {exc}",
+                                   f"the file cannot be read: {exc}")
+    info = os.fstat(fd)
+    if problem := _not_readable(info, filename):
+        os.close(fd)
+        return None, info, problem
+    return fd, info, None
+
+
+def _grew(filename: str) -> Problem:
+    cap = contract.MAX_FILE_BYTES
+    return Problem(filename, None, None,
+                   f"파일이 읽는 동안 최대 크기({cap:,}바이트)를 넘어 커졌습니다. 읽지 않았습니다.",
+                   f"the file grew past the size cap ({cap:,} bytes) while being read; it was not "
+                   "read.")
+
+
+def read_bytes(path: Path, filename: str) -> tuple[bytearray | None, list[Problem]]:
+    """Return the bytes of a contract file, or the problem that kept it from being read.
+
+    Only a regular file within contract.MAX_FILE_BYTES is read, and never more than the cap
+    plus one byte: a file that grows while being read is refused, not read to its end."""
+    fd, info, problem = _opened(path, filename)
+    if fd is None or info is None:
+        return None, [problem] if problem else []
+    cap = contract.MAX_FILE_BYTES
+    try:
+        data = bytearray(min(info.st_size, cap) + 1)  # the one spare byte tells growth apart
+        view, filled = memoryview(data), 0
+        while filled <= cap:
+            if filled == len(data):  # grew since fstat: make room, never past cap + 1
+                view.release()
+                data.extend(bytes(min(_READ_CHUNK, cap + 1 - filled)))
+                view = memoryview(data)
+            got = os.readv(fd, [view[filled:]])
+            if not got:
+                break
+            filled += got
+        view.release()
+    except OSError as exc:
+        return None, [Problem(filename, None, None, f"파일을 읽을 수 없습니다: {exc}",
                               f"the file cannot be read: {exc}")]
+    finally:
+        os.close(fd)
+    if filled > cap:
+        return None, [_grew(filename)]
+    del data[filled:]
+    return data, []
+
+
+def content_key(path: Path, filename: str) -> bytes:
+    """Return a short key of a contract file's content: its size and a hash of its bytes, read
+    in chunks (never more than the size cap plus one byte). A file that is not read gives its
+    problem and stat instead, so the key still changes whenever the file does."""
+    fd, info, problem = _opened(path, filename)
+    if fd is None or info is None:
+        seen = "" if info is None else f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}"
+        return f"unread:{problem.en if problem else ''}:{seen}".encode()
+    digest, total, cap = hashlib.blake2b(digest_size=16), 0, contract.MAX_FILE_BYTES
+    try:
+        while total <= cap and (chunk := os.read(fd, min(_READ_CHUNK, cap + 1 - total))):
+            total += len(chunk)
+            digest.update(chunk)
+    except OSError as exc:
+        return f"unread:{exc}:{info.st_mtime_ns}".encode()
+    finally:
+        os.close(fd)
+    if total > cap:
+        return f"unread:grew:{info.st_mtime_ns}".encode()
+    return b"%d:%s" % (total, digest.hexdigest().encode())
+
+
+def read(path: Path, spec: FileSpec) -> tuple[RawTable | None, list[Problem]]:
+    """Read (see read_bytes), decode and parse one file of a data folder."""
+    data, problems = read_bytes(path, spec.filename)
+    if data is None:
+        return None, problems
     text, problems = decode(data, spec.filename)
     del data  # not kept while parsing: a large file would be held twice
     if text is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
+import numpy as np
 import pandas as pd
 
 from .loader import Dataset
@@ -54,10 +55,13 @@ class Filters:
         return cls(**values)  # type: ignore[arg-type]
 
     def restricted_to(self, dataset: Dataset) -> Filters:
-        """Return these filters without values the dataset does not know (e.g. a stale link)."""
+        """Return these filters without values the dataset does not know (e.g. a stale link),
+        and without participants outside the chosen organization types (who would empty the
+        view: fields are AND-ed)."""
+        org_types = tuple(o for o in self.org_types if o in set(dataset.org_type_ids))
         known = {
-            "org_types": set(dataset.org_type_ids),
-            "speakers": set(dataset.participants["speaker"]),
+            "org_types": set(org_types),
+            "speakers": set(speaker_options(dataset, org_types)),
             "themes": set(dataset.theme_ids),
             "kinds": set(dataset.remarks["kind"].dropna().unique()),
         }
@@ -65,18 +69,37 @@ class Filters:
                                 for name, allowed in known.items()})
 
 
+def speaker_options(dataset: Dataset, org_types: Sequence[str] = ()) -> list[str]:
+    """Return the participants to offer as a filter, in order of first appearance: those of the
+    given organization types, or everyone when none is given."""
+    people = dataset.participants
+    if org_types:
+        people = people[people["org_type"].isin(org_types)]
+    return people["speaker"].tolist()
+
+
 def search_mask(dataset: Dataset, query: str) -> pd.Series:
     """Return a boolean mask over all remarks: those whose excerpt, translation, speaker or
-    organization contains `query` (case-insensitive, literal, not a pattern)."""
+    organization contains `query`, or that are coded with a theme whose Korean or English label
+    contains it (case-insensitive, literal, not a pattern)."""
     needle = query.strip().lower()
     if not needle:
         return pd.Series(True, index=dataset.remarks.index)
-    return dataset.search_text.str.contains(needle, regex=False)
+    found = dataset.search_text.str.contains(needle, regex=False).to_numpy(dtype=bool, copy=True)
+    labels = dataset.themes[["label_ko", "label_en"]]
+    named = np.flatnonzero(labels.apply(lambda c: c.str.lower().str.contains(needle, regex=False))
+                           .any(axis=1).to_numpy())
+    if len(named):
+        found |= dataset.theme_matrix[:, named].any(axis=1)
+    return pd.Series(found, index=dataset.remarks.index)
 
 
 def apply(dataset: Dataset, filters: Filters) -> pd.DataFrame:
-    """Return the remarks (rows of `dataset.remarks`, file order) that match the filters."""
+    """Return the remarks (rows of `dataset.remarks`, file order) that match the filters; with
+    no filter, `dataset.remarks` itself (no copy for each page run to hold)."""
     remarks = dataset.remarks
+    if not filters.active:
+        return remarks
     mask = pd.Series(True, index=remarks.index)
     if filters.org_types:
         mask &= remarks["org_type"].isin(filters.org_types)

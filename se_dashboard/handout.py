@@ -1,8 +1,9 @@
 """A printable handout of the current view: one standalone HTML document (inline CSS only, no
 script, no external resource) that opens offline in any browser and prints on A4.
 
-Every data value passes through `html.escape`, so HTML, Markdown or formulas in a remark show
-as typed. Its strings (Korean and English) are in labels.py with the app's, prefixed ho_.
+Every data value passes through `html.escape` (after `text.for_display`), so HTML, Markdown
+or formulas in a remark show as typed, and bidi or zero-width characters cannot reorder it.
+Its strings (Korean and English) are in labels.py with the app's, prefixed ho_.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .checklist import recommendation_rows, reflection
 from .contract import STATUSES
 from .counts import headline, participants_in_view, participation_by_org_type, theme_frequency
 from .disposition import disposition_table
+from .export import local_stamp
 from .loader import Dataset
 from .palette import (
     FONT_FAMILY,
@@ -25,10 +27,21 @@ from .palette import (
     org_type_colours,
     text_colour_on,
 )
-from .vocab import Lang, kind_labels, org_type_labels, status_labels, theme_labels
+from .text import for_display
+from .vocab import (
+    Lang,
+    kind_labels,
+    meeting_label,
+    org_type_labels,
+    status_labels,
+    theme_labels,
+)
 
+# Page numbers are CSS page-margin boxes (Chromium 131+; other browsers print none).
 CSS = f"""
-@page {{ size: A4; margin: 14mm; }}
+@page {{ size: A4; margin: 14mm 14mm 16mm;
+  @bottom-center {{ content: counter(page) " / " counter(pages); font-family: {FONT_FAMILY};
+    font-size: 9pt; color: #444; }} }}
 :root {{ color-scheme: light; }}
 html {{ font-family: {FONT_FAMILY}; font-size: 10.5pt; line-height: 1.5; color: {TEXT_COLOUR};
   background: #FFFFFF; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
@@ -58,7 +71,10 @@ section.ho-long {{ break-inside: auto; page-break-inside: auto; }}
 .ho-counts {{ display: block; font-size: .85em; color: #333; }}
 .ho-table {{ width: 100%; border-collapse: collapse; font-size: .9em; }}
 .ho-table thead {{ display: table-header-group; }}
-.ho-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
+/* A long row may break across pages (the header repeats) rather than leave half a page empty;
+   at least three lines of a cell stay on each side. */
+.ho-table tr {{ break-inside: auto; page-break-inside: auto; }}
+.ho-table td {{ orphans: 3; widows: 3; }}
 .ho-table th, .ho-table td {{ border: .08em solid #9AA3AD; padding: .35em .45em;
   vertical-align: top; text-align: left; }}
 .ho-table thead th {{ background: #D9E1F2; text-align: center; }}
@@ -70,14 +86,20 @@ section.ho-long {{ break-inside: auto; page-break-inside: auto; }}
 .ho-types {{ display: block; margin-top: .25em; font-size: .88em; color: #444; }}
 .ho-status {{ display: inline-block; border: .08em solid #555; border-radius: .25em;
   padding: .05em .4em; font-weight: 700; white-space: nowrap; }}
-.ho-person {{ margin: .7em 0 1em; break-inside: avoid; page-break-inside: avoid; }}
+.ho-person {{ margin: .7em 0 1em; }}
 .ho-who {{ margin: 0 0 .3em; font-size: 1.08em; font-weight: 700;
   break-after: avoid; page-break-after: avoid; }}
+/* Participant blocks and long excerpts break across pages; a heading keeps the first lines
+   of its first excerpt, and an excerpt of five lines or fewer stays whole. */
+.ho-text, .ho-en {{ orphans: 3; widows: 3; }}
+.ho-reason {{ display: block; margin-top: .35em; text-align: left; }}
+.ho-line {{ display: block; margin-top: .3em; font-size: .92em; color: #333; }}
 .ho-org {{ font-weight: 400; color: #333; }}
 .ho-type {{ display: inline-block; border-radius: .25em; padding: 0 .45em; margin-left: .4em;
   font-size: .85em; font-weight: 700; }}
 .ho-excerpt {{ margin: 0 0 .45em; padding: .35em .7em; border-left: .4em solid var(--c);
-  background: #FAFBFC; break-inside: avoid; page-break-inside: avoid; }}
+  background: #FAFBFC; box-decoration-break: clone; -webkit-box-decoration-break: clone; }}
+.ho-excerpt-meta {{ break-after: avoid; page-break-after: avoid; }}
 .ho-excerpt-meta {{ font-size: .85em; color: #333; margin-bottom: .15em; }}
 .ho-id {{ font-weight: 700; margin-right: .4em; }}
 .ho-kind {{ display: inline-block; border: .08em solid #444; border-radius: .25em;
@@ -96,10 +118,10 @@ def _t(key: str, lang: Lang, **values: object) -> str:
 
 
 def _esc(value: object) -> str:
-    """Return `value` as escaped HTML text ("" for missing values)."""
+    """Return `value` as escaped HTML text, neutralised for display ("" for missing values)."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(for_display(str(value)), quote=True)
 
 
 def _text(value: object) -> str:
@@ -217,6 +239,12 @@ def _theme_table(dataset: Dataset, remarks: pd.DataFrame, lang: Lang) -> str:
             f'<p class="ho-note">{_esc(_t("theme_table_note", lang))}</p>{table}</section>')
 
 
+# The disposition table's columns (label key, share of the width in %): the action column
+# gets about a quarter of the page and the status column room for its reason.
+DISPOSITION_COLUMNS = (("col_no", 5), ("col_opinion", 35), ("col_backers", 14),
+                       ("col_status_reason", 19), ("col_action", 27))
+
+
 def _status_badge(status: str, label: str) -> str:
     colour = STATUS_COLOURS.get(status, "#BBBBBB")
     return (f'<span class="ho-status" style="background:{colour};'
@@ -228,26 +256,32 @@ def _disposition(dataset: Dataset, remarks: pd.DataFrame, lang: Lang,
                  hide_organizations: bool) -> str:
     table = disposition_table(dataset, remarks, lang, hide_organizations=hide_organizations)
     status_of = {label: status for status, label in status_labels(lang).items()}
-    heads = ("col_no", "col_opinion", "col_backers", "col_status", "col_section", "col_note")
-    head = "".join(f'<th scope="col">{_esc(_t(h, lang))}</th>' for h in heads)
+    head = "".join(f'<th scope="col">{_esc(_t(h, lang))}</th>' for h, _ in DISPOSITION_COLUMNS)
+    widths = "".join(f'<col style="width:{w}%">' for _, w in DISPOSITION_COLUMNS)
+    section_label = table.columns[7]  # 반영 위치 / Where reflected
     rows = []
     for values in table.itertuples(index=False):
-        number, types, people, opinion, action, status, section, notes = (
+        number, types, people, opinion, action, status, reason, section, notes = (
             _text(v) for v in values)
         title, _, lines = opinion.partition("\n")
-        note = "\n".join(p for p in (action, notes) if p)
+        # The reason sits under the status it explains; the action column carries where the
+        # plan reflects it and the notes (responsible unit), each labelled.
+        reason_html = (f'<span class="ho-reason ho-pre">{_esc(f"{table.columns[6]}: {reason}")}'
+                       f"</span>" if reason else "")
+        extra = "".join(f'<span class="ho-line ho-pre">{_esc(line)}</span>'
+                        for line in (f"{section_label}: {section}" if section else "", notes)
+                        if line)
         backers = "".join(f'<span class="ho-backer">{_esc(p)}</span>' for p in people.split("\n"))
         rows.append(
             f'<tr><td class="ho-c">{_esc(number)}</td>'
             f'<td><strong>{_esc(title)}</strong><div class="ho-pre">{_esc(lines)}</div></td>'
             f'<td class="ho-backers">{backers}'
             f'<span class="ho-types">{_esc(types)}</span></td>'
-            f'<td class="ho-c">{_status_badge(status_of.get(status, status), status)}</td>'
-            f'<td class="ho-pre">{_esc(section)}</td><td class="ho-pre">{_esc(note)}</td></tr>')
+            f'<td class="ho-c">{_status_badge(status_of.get(status, status), status)}'
+            f"{reason_html}</td>"
+            f'<td><div class="ho-pre">{_esc(action)}</div>{extra}</td></tr>')
     return (f'<section id="disposition" class="ho-long"><h2>{_esc(_t("disposition", lang))}'
-            f'</h2><table class="ho-table"><colgroup><col style="width:6%">'
-            f'<col style="width:40%"><col style="width:17%"><col style="width:12%">'
-            f'<col style="width:11%"><col style="width:14%"></colgroup>'
+            f'</h2><table class="ho-table"><colgroup>{widths}</colgroup>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
 
@@ -297,7 +331,7 @@ def _excerpts(dataset: Dataset, remarks: pd.DataFrame, lang: Lang,
 
 
 def handout_html(dataset: Dataset, remarks: pd.DataFrame, *, lang: Lang, title: str,
-                 subtitle: str, filter_text: str, generated_at: str,
+                 subtitle: str, filter_text: str, generated_at: str | None = None,
                  hide_organizations: bool = False) -> str:
     """Return the handout as one standalone HTML document (A4 print rules, inline CSS, no
     script, no external resource): header, summary figures, participation, theme frequency,
@@ -306,8 +340,12 @@ def handout_html(dataset: Dataset, remarks: pd.DataFrame, *, lang: Lang, title: 
     `dataset` is the view to print (checklist state applied, pseudonyms if anonymized);
     `remarks` are the filtered remarks. With no remark, the document says so instead.
     `hide_organizations` leaves organizations and roles out of the participant sections and
-    the disposition table's backers."""
-    source = ", ".join(dict.fromkeys(dataset.remarks["meeting"].astype(str)))
+    the disposition table's backers. `generated_at` defaults to now, in the server's local
+    time zone with its name (`local_stamp`)."""
+    if generated_at is None:
+        generated_at = local_stamp()
+    source = ", ".join(meeting_label(m, lang)
+                       for m in dict.fromkeys(dataset.remarks["meeting"].astype(str)))
     parts = [_header(lang, title, subtitle, filter_text, generated_at, source)]
     if remarks.empty:
         parts.append(f'<p class="ho-empty" role="status">{_esc(_t("empty", lang))}</p>')

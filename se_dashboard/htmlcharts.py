@@ -2,8 +2,8 @@
 
 Every size is in `em`, so a chart scales with its container's font size (a dashboard card, a
 slide at a large font size, a printed page). Every label and value passes through
-`html.escape`. Colour is never the only cue: values are printed, and stacked segments carry a
-pattern per pattern index.
+`html.escape` (after `text.for_display`). Colour is never the only cue: values are printed,
+and stacked segments carry a pattern per pattern index.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import html
 from collections.abc import Sequence
 
 from .palette import HEAT_SCALE, text_colour_on
+from .text import for_display
 
 Segment = tuple[str, int, str, int]
 """(segment label, value, colour "#RRGGBB", pattern index)."""
@@ -66,6 +67,7 @@ CSS: str = (
     ".hc-heat th,.hc-heat td{border:.06em solid #9AA3AD;padding:.3em .55em;"
     "vertical-align:middle}\n"
     ".hc-heat thead th{background:#EEF1F4;font-weight:700;text-align:center}\n"
+    ".hc-heat thead td.hc-corner{background:#EEF1F4;min-width:0}\n"
     ".hc-heat tbody th{text-align:left;font-weight:600;background:#FAFBFC}\n"
     ".hc-heat td{text-align:center;white-space:pre-line;min-width:3em}\n"
     ".hc-heat tr{break-inside:avoid;page-break-inside:avoid}\n"
@@ -76,8 +78,8 @@ CSS: str = (
 
 
 def _esc(value: object) -> str:
-    """Return `value` as escaped HTML text (quotes included)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Return `value` as escaped HTML text (quotes included), neutralised for display."""
+    return html.escape(for_display("" if value is None else str(value)), quote=True)
 
 
 def _colour(value: str) -> str:
@@ -194,5 +196,5 @@ def heat_table(row_labels: Sequence[str], column_labels: Sequence[str],
             shown = "<br>".join(_esc(line) for line in str(text).split("\n"))
             tds.append(f'<td style="background:{fill};color:{text_colour_on(fill)}">{shown}</td>')
         body.append(f'<tr><th scope="row">{_esc(label)}</th>{"".join(tds)}</tr>')
-    return (f'<table class="hc-heat"><thead><tr><th></th>{head}</tr></thead>'
+    return (f'<table class="hc-heat"><thead><tr><td class="hc-corner"></td>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +29,22 @@ from .contract import (
     FileSpec,
 )
 from .problems import DataError, Problem
+from .text import INVISIBLE_RE
 
 DATA_ENV = "SE_DASHBOARD_DATA"
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 # Beyond this many rows with the same problem, the rest are summed up in one line.
 MAX_LISTED_PER_CHECK = 50
+# Ids, names and labels checked for invisible direction and zero-width characters (a warning:
+# the folder still loads and they are taken out for display; free text such as excerpts may
+# hold them legitimately, e.g. a zero-width joiner inside an emoji).
+NAME_COLUMNS = {
+    REMARKS.filename: ("remark_id", "speaker", "organization", "role", "org_type", "themes",
+                       "recommendation_ids", "kind", "meeting"),
+    ORG_TYPES.filename: ("org_type", "label_ko", "label_en"),
+    CODEBOOK.filename: ("theme_id", "label_ko", "label_en", "keywords"),
+    RECOMMENDATIONS.filename: ("rec_id", "title_ko", "title_en", "themes", "status"),
+}
 
 
 def data_folder(folder: str | Path | None = None) -> Path:
@@ -41,31 +53,62 @@ def data_folder(folder: str | Path | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
-def stat_key(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Return (file name, size, modification time) of the contract files: a cheap key that
-    changes whenever a file is rewritten (use it to decide when to hash the content again)."""
+def stat_key(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
+    """Return (file name, size, modification time, change time) of the contract files: a cheap
+    key that changes whenever a file is rewritten, replaced or has its permissions changed (use
+    it to decide when to hash the content again)."""
     key = []
     for spec in SPECS:
         try:
             info = (folder / spec.filename).stat()
-            key.append((spec.filename, info.st_size, info.st_mtime_ns))
+            key.append((spec.filename, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
         except OSError:
-            key.append((spec.filename, -1, -1))
+            key.append((spec.filename, -1, -1, -1))
     return tuple(key)
 
 
 def fingerprint(folder: Path) -> str:
-    """Return a hash of the contract files' bytes: it changes exactly when their content does."""
+    """Return a hash of the contract files' bytes: it changes exactly when their content does.
+
+    Files are read in chunks and only if csvfile would read them (regular, within the size
+    cap); a file it refuses is keyed by its problem and stat instead of its bytes."""
     digest = hashlib.blake2b(digest_size=16)
     for spec in SPECS:
-        path = folder / spec.filename
-        data = path.read_bytes() if path.is_file() else None
-        # The length goes in before the bytes, so no edit can shift bytes from one file into the
-        # next unnoticed; a missing file hashes unlike any content.
-        size = b"missing" if data is None else str(len(data)).encode()
-        digest.update(b"%s\x00%s\x00" % (spec.filename.encode(), size))
-        digest.update(data or b"")
+        # Each file's key is its size and own hash (or why it is not read), so no edit can shift
+        # bytes from one file into the next unnoticed.
+        key = csvfile.content_key(folder / spec.filename, spec.filename)
+        digest.update(b"%s\x00%s\x00" % (spec.filename.encode(), key))
     return digest.hexdigest()
+
+
+class _Derived:
+    """Tables derived from a dataset's frames (the theme matrix, the search text), computed once
+    per set of source frames and shared by every copy `dataclasses.replace` makes of the dataset:
+    each page run gets its own copy carrying the checklist state, and without this each would
+    rebuild them (the search text at 100,000 remarks: ~0.3 s and tens of MB a session). An
+    anonymized copy has other frames, so entries of its own. Sources are held weakly and at most
+    KEEP entries per name are kept, so nothing outlives the frames it was derived from for long."""
+
+    KEEP = 4
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[tuple[tuple[weakref.ref, ...], object]]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str, sources: tuple[pd.DataFrame, ...], compute: Callable[[], object]):
+        """Return the value of `name` for these source frames, computed on first use."""
+        with self._lock:
+            entries = [(refs, value) for refs, value in self._entries.get(name, ())
+                       if all(ref() is not None for ref in refs)]
+            self._entries[name] = entries
+            for refs, value in entries:
+                if all(ref() is source for ref, source in zip(refs, sources, strict=True)):
+                    return value
+        value = compute()
+        with self._lock:
+            kept = self._entries.get(name, [])
+            self._entries[name] = [(tuple(map(weakref.ref, sources)), value), *kept][:self.KEEP]
+        return value
 
 
 @dataclass(frozen=True)
@@ -88,6 +131,9 @@ class Dataset:
     org_types: pd.DataFrame
     themes: pd.DataFrame
     recommendations: pd.DataFrame
+    # What validation flags without refusing the folder (invisible characters in names).
+    warnings: tuple[Problem, ...] = ()
+    derived: _Derived = field(default_factory=_Derived, repr=False, compare=False)
 
     @property
     def org_type_ids(self) -> list[str]:
@@ -97,20 +143,28 @@ class Dataset:
     def theme_ids(self) -> list[str]:
         return self.themes["theme_id"].tolist()
 
-    @functools.cached_property
+    @property
     def theme_matrix(self) -> np.ndarray:
         """Return a remark x theme 0/1 matrix (rows in file order, themes in codebook order),
-        computed once per dataset."""
+        computed once per dataset and shared by its copies (see _Derived)."""
+        return self.derived.get("theme_matrix", (self.remarks, self.themes, self.remark_themes),
+                                self._theme_matrix)
+
+    def _theme_matrix(self) -> np.ndarray:
         # float32: the product of two such matrices runs in BLAS and counts stay exact
         matrix = np.zeros((len(self.remarks), len(self.themes)), dtype=np.float32)
         tagged = self.remark_themes
         matrix[tagged["row"].to_numpy(), tagged["theme_id"].cat.codes.to_numpy()] = 1
         return matrix
 
-    @functools.cached_property
+    @property
     def search_text(self) -> pd.Series:
         """Return, per remark, its excerpt, translation, speaker and organization lower-cased
-        into one text to search, computed once per dataset in Arrow (no Python strings)."""
+        into one text to search, computed once per dataset in Arrow (no Python strings) and
+        shared by its copies (see _Derived)."""
+        return self.derived.get("search_text", (self.remarks,), self._search_text)
+
+    def _search_text(self) -> pd.Series:
         columns = [self.remarks[c].array.__arrow_array__()
                    for c in ("excerpt", "excerpt_en", "speaker", "organization")]
         separator = pa.scalar("\n", columns[0].type)
@@ -140,9 +194,13 @@ class _Checker:
 
 def _frame(table: csvfile.RawTable, spec: FileSpec) -> pd.DataFrame:
     frame = table.frame()
-    for column in spec.optional:
-        if column not in frame.columns:
+    for column in spec.columns:
+        if column not in frame.columns and column not in spec.required:
             frame[column] = ""
+    for name in spec.translated:
+        single, ko, en = frame[name], frame[f"{name}_ko"], frame[f"{name}_en"]
+        frame[f"{name}_ko"] = ko.where(ko != "", single.where(single != "", en))
+        frame[f"{name}_en"] = en.where(en != "", single.where(single != "", ko))
     return frame[list(spec.columns)]
 
 
@@ -157,6 +215,18 @@ def _check_table(frame: pd.DataFrame, check: _Checker) -> None:
             continue
         blank = frame.index[frame[column] == ""]
         check.rows(blank, column, "값이 비어 있습니다.", "the value is empty.")
+    for name in spec.translated:
+        if name in spec.may_be_blank:
+            continue
+        if not {name, f"{name}_ko", f"{name}_en"} & set(check.table.columns):
+            check.problems.append(Problem(
+                spec.filename, 1, name,
+                f"필수 열 '{name}_ko'와 '{name}_en'(또는 '{name}')이 없습니다.",
+                f"required columns '{name}_ko' and '{name}_en' (or '{name}') are missing."))
+            continue
+        blank = frame.index[frame[f"{name}_ko"] == ""]
+        check.rows(blank, name, f"값이 비어 있습니다({name}_ko, {name}_en 또는 {name} 열).",
+                   f"the value is empty (columns {name}_ko, {name}_en or {name}).")
     if spec.id_column:
         ids = frame[spec.id_column]
         dup = frame.index[ids.duplicated() & (ids != "")]
@@ -168,6 +238,32 @@ def _check_table(frame: pd.DataFrame, check: _Checker) -> None:
                 f"ID '{value}'가 중복됩니다({first_line[value]}행에 먼저 나옴).",
                 f"duplicate id '{value}' (first on line {first_line[value]})."))
         check.more(len(dup) - MAX_LISTED_PER_CHECK, spec.id_column)
+
+
+def _shown(value: str) -> str:
+    """Return `value` (shortened) with each invisible character spelled as <U+XXXX>."""
+    short = value if len(value) <= 80 else value[:80] + "…"
+    return INVISIBLE_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", short)
+
+
+def _check_invisible(frame: pd.DataFrame, check: _Checker) -> None:
+    """Warn about ids, names and labels holding bidi controls or zero-width characters."""
+    for column in NAME_COLUMNS.get(check.spec.filename, ()):
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        flagged = frame.index[values.str.contains(INVISIBLE_RE.pattern, regex=True)]
+        for i in flagged[:MAX_LISTED_PER_CHECK]:
+            shown = _shown(values.iat[i])
+            check.problems.append(Problem(
+                check.spec.filename, check.table.lines[i], column,
+                f"보이지 않는 방향 제어 문자나 폭 없는 문자가 있습니다: '{shown}'. "
+                "이름이 뒤집히거나 다른 이름처럼 보일 수 있어 화면에서는 빼고 보여 줍니다. "
+                "원본에서 지워 주세요.",
+                f"holds invisible bidi control or zero-width characters: '{shown}'. They can make "
+                "a name read reversed or look like another, so they are left out on screen; "
+                "remove them from the file."))
+        check.more(len(flagged) - MAX_LISTED_PER_CHECK, column)
 
 
 def _check_allowed(frame: pd.DataFrame, column: str, allowed: Iterable[str], check: _Checker,
@@ -230,6 +326,7 @@ def load(folder: str | Path | None = None) -> Dataset:
             else "the data folder does not exist.")])
     frames: dict[str, pd.DataFrame] = {}
     checkers: dict[str, _Checker] = {}
+    warnings: list[Problem] = []
     for spec in SPECS:
         table, found = csvfile.read(root / spec.filename, spec)
         problems.extend(found)
@@ -237,6 +334,7 @@ def load(folder: str | Path | None = None) -> Dataset:
             frames[spec.filename] = _frame(table, spec)
             checkers[spec.filename] = _Checker(spec, table, problems)
             _check_table(frames[spec.filename], checkers[spec.filename])
+            _check_invisible(frames[spec.filename], _Checker(spec, table, warnings))
 
     # Each check runs when the files it reads have loaded, so a broken file hides no other problem.
     remarks, org_types = frames.get(REMARKS.filename), frames.get(ORG_TYPES.filename)
@@ -260,21 +358,18 @@ def load(folder: str | Path | None = None) -> Dataset:
         _check_speakers(remarks, rc)
     if recs is not None:
         kc = checkers[RECOMMENDATIONS.filename]
-        for lang in ("ko", "en"):
-            own = recs[f"detail_{lang}"]
-            recs[f"detail_{lang}"] = own.where(own != "", recs["detail"])
         _check_allowed(recs, "status", STATUSES, kc, "상태", "status")
         recs["themes"] = recs["themes"].map(_split)
         if codebook is not None:
             _check_list_refs(recs["themes"], "themes", set(codebook["theme_id"]), kc, "주제",
                              "theme")
     if problems or remarks is None or org_types is None or codebook is None or recs is None:
-        raise DataError(root, problems)
-    return _build(root, remarks, org_types, codebook, recs)
+        raise DataError(root, problems, warnings)
+    return _build(root, remarks, org_types, codebook, recs, tuple(warnings))
 
 
 def _build(root: Path, remarks: pd.DataFrame, org_types: pd.DataFrame, codebook: pd.DataFrame,
-           recs: pd.DataFrame) -> Dataset:
+           recs: pd.DataFrame, warnings: tuple[Problem, ...]) -> Dataset:
     org_dtype = pd.CategoricalDtype(org_types["org_type"].tolist(), ordered=True)
     theme_dtype = pd.CategoricalDtype(codebook["theme_id"].tolist(), ordered=True)
     remarks["org_type"] = remarks["org_type"].astype(org_dtype)
@@ -294,4 +389,4 @@ def _build(root: Path, remarks: pd.DataFrame, org_types: pd.DataFrame, codebook:
     return Dataset(
         folder=root, fingerprint=fingerprint(root), remarks=remarks, remark_themes=remark_themes,
         remark_recs=remark_recs, participants=participants, org_types=org_types,
-        themes=codebook, recommendations=recs)
+        themes=codebook, recommendations=recs, warnings=warnings)

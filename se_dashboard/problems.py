@@ -30,16 +30,29 @@ class Problem:
 
 
 class DataError(Exception):
-    """A data folder that does not follow the contract; `problems` lists every problem found."""
+    """A data folder that does not follow the contract; `problems` lists every problem found,
+    `warnings` what validation flags besides (see warnings_report)."""
 
-    def __init__(self, folder: Path | str, problems: list[Problem]):
+    def __init__(self, folder: Path | str, problems: list[Problem],
+                 warnings: list[Problem] | tuple[Problem, ...] = ()):
         self.folder = Path(folder)
         self.problems = tuple(problems)
+        self.warnings = tuple(warnings)
         super().__init__(self.report())
 
     def report(self) -> str:
-        """Return a multi-line report: a header, then one line per problem."""
+        """Return a multi-line report: a header, then one line per problem (then warnings)."""
         n = len(self.problems)
         head = (f"데이터 폴더 {self.folder} 에 문제가 {n}건 있습니다. / "
                 f"The data folder {self.folder} has {n} problem(s):")
-        return "\n".join([head, *(f"- {p}" for p in self.problems)])
+        lines = [head, *(f"- {p}" for p in self.problems)]
+        if self.warnings:
+            lines.append(warnings_report(self.warnings))
+        return "\n".join(lines)
+
+
+def warnings_report(warnings: tuple[Problem, ...] | list[Problem]) -> str:
+    """Return warnings (flagged, but the folder still loads) as a header and one line each."""
+    head = (f"경고 {len(warnings)}건(경고만으로는 폴더를 거부하지 않습니다). / "
+            f"{len(warnings)} warning(s) (warnings alone do not stop a folder from loading):")
+    return "\n".join([head, *(f"- {w}" for w in warnings)])

@@ -1,12 +1,19 @@
 """The persistent checklist store: for each recommendation its status, the plan section where it
-is reflected, the responsible unit and a response note, kept in an embedded SQLite file with an
-audit history and named snapshots.
+is reflected, the responsible unit, a response note and the reason for the decision (처리 사유),
+kept in an embedded SQLite file with an audit history and named snapshots.
 
 Safe for several editors at once: every operation opens its own connection (so one `Store` may be
 shared by threads and processes), the file is in WAL mode with a busy timeout, each write runs in
 one `BEGIN IMMEDIATE` transaction, and every row carries a version: a save based on an outdated
 view is refused with `StaleEditError` instead of overwriting someone else's edit. Values only ever
 reach SQLite as query parameters. The data folder's CSV files are never written.
+
+Opening is defensive: the file is inspected read-only first and only a file of ours (our
+`application_id`, or an unstamped file with our tables at schema version 1) or an empty one is
+ever written to; a file that cannot be written is opened read-only (`read_only` says why), and
+anything else raises `StateError` without touching the file. A writable file of an older schema
+of ours is migrated in place, in one transaction, when it is opened; a read-only one is read as it
+is (fields it lacks read as blank).
 """
 
 from __future__ import annotations
@@ -15,11 +22,12 @@ import contextlib
 import numbers
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -27,27 +35,36 @@ from .contract import STATUSES
 
 STATE_ENV = "SE_DASHBOARD_STATE"
 DEFAULT_STATE = Path(__file__).resolve().parent.parent / "state" / "checklist.sqlite"
-EDITABLE_FIELDS = ("status", "plan_section", "responsible_unit", "response_note")
+EDITABLE_FIELDS = ("status", "plan_section", "responsible_unit", "response_note", "reason")
 MAX_TEXT = 5000  # characters per text field (values, editor names, notes, snapshot names)
 BUSY_TIMEOUT_S = 10.0
 SEED_EDITOR = "data"
 SEED_NOTE = "seeded from recommendations.csv"
 FIELD_KO = {"status": "상태", "plan_section": "반영 위치", "responsible_unit": "담당 부서",
-            "response_note": "조치 내용"}
+            "response_note": "조치 내용", "reason": "처리 사유"}
 FIELD_EN = {"status": "status", "plan_section": "plan section",
-            "responsible_unit": "responsible unit", "response_note": "response note"}
-# The order behind compare(): a move to a lower status is a regression.
-STATUS_RANK = {"미반영": 0, "검토중": 1, "부분반영": 2, "반영": 3}
+            "responsible_unit": "responsible unit", "response_note": "response note",
+            "reason": "reason"}
+REFLECTED_STATUSES = ("반영", "부분반영")
 OPEN_STATUSES = ("검토중", "미반영")
-CHANGES = ("newly_reflected", "still_open", "regressed", "unchanged", "added", "removed")
+# How a status moved between two snapshots (change_kind).
+CHANGES = ("newly_reflected", "decided_not", "reopened", "regressed", "unchanged", "added",
+           "removed")
 
 CHECKLIST_COLUMNS = ("rec_id", *EDITABLE_FIELDS, "version", "orphaned", "updated_at",
                      "updated_by")
 HISTORY_COLUMNS = ("at", "editor", "rec_id", "field", "old", "new", "note", "version")
 SNAPSHOTS_COLUMNS = ("snapshot_id", "name", "taken_at", "editor", "n_items")
-COMPARE_COLUMNS = ("rec_id", "status_before", "status_after", "change")
+COMPARE_COLUMNS = ("rec_id", "status_before", "status_after", "reason_after", "change")
 
-_SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: without `reason`; migrated in place on opening
+APPLICATION_ID = 0x53454431  # "SED1": marks an SQLite file as this dashboard's checklist
+_TABLES = frozenset({"items", "audit", "snapshots", "snapshot_items"})
+# Why a state file cannot be used at all (StateError.kind).
+StateFault = Literal["directory", "not_file", "unreachable", "cannot_create", "unreadable",
+                     "not_sqlite", "foreign", "newer", "cannot_init", "read_only", "failed"]
+# Why a usable state file is opened read-only (Store.read_only): "" when it is writable.
+ReadOnly = Literal["", "file", "folder"]
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS items (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -56,6 +73,7 @@ _SCHEMA = (
         plan_section TEXT NOT NULL DEFAULT '',
         responsible_unit TEXT NOT NULL DEFAULT '',
         response_note TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
         version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
         orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
         updated_at TEXT NOT NULL,
@@ -84,11 +102,14 @@ _SCHEMA = (
         responsible_unit TEXT NOT NULL,
         response_note TEXT NOT NULL,
         version INTEGER NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (snapshot_id, rec_id))""",
-    "PRAGMA user_version = 1",  # = _SCHEMA_VERSION
 )
-_SELECT_ITEM = ("SELECT rec_id, status, plan_section, responsible_unit, response_note, version, "
-                "orphaned, updated_at, updated_by FROM items")
+# Columns added since schema version 1: (table, column definition), added by _migrate.
+_ADDED_COLUMNS = (("items", "reason TEXT NOT NULL DEFAULT ''"),
+                  ("snapshot_items", "reason TEXT NOT NULL DEFAULT ''"))
+_ITEM_FIELDS = ", ".join(EDITABLE_FIELDS)
+_ITEM_ASSIGN = ", ".join(f"{f} = ?" for f in EDITABLE_FIELDS)
 _INSERT_AUDIT = ("INSERT INTO audit (at, editor, rec_id, field, old, new, note, version) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _SELECT_HISTORY = "SELECT at, editor, rec_id, field, old, new, note, version FROM audit"
@@ -106,25 +127,26 @@ def now_utc() -> str:
 
 
 def change_kind(before: str | None, after: str | None) -> str:
-    """Return how a recommendation's status moved between two snapshots (one of CHANGES).
-
-    With the order 미반영 < 검토중 < 부분반영 < 반영 (STATUS_RANK), checked in this order:
+    """Return how a recommendation's status moved between two snapshots (one of CHANGES):
     - "added" / "removed": only in the later / only in the earlier snapshot (None elsewhere);
-    - "regressed": the later status is lower (반영 -> 부분반영, 부분반영 -> 검토중,
-      검토중 -> 미반영, ...);
-    - "still_open": the later status is 검토중 or 미반영 (and not lower);
-    - "unchanged": reflected (반영 or 부분반영) in both, the same status;
-    - "newly_reflected": now 반영 or 부분반영 and before open, or 부분반영 -> 반영.
+    - "unchanged": the same status in both;
+    - "newly_reflected": now 반영 or 부분반영 and higher than before (open -> reflected, or
+      부분반영 -> 반영);
+    - "regressed": reflected before and lower now (반영 -> 부분반영, reflected -> open);
+    - "decided_not": 검토중 -> 미반영, a decision (with its reason), not a step back;
+    - "reopened": 미반영 -> 검토중, taken up for review again.
     """
     if before is None:
         return "added"
     if after is None:
         return "removed"
-    if STATUS_RANK[after] < STATUS_RANK[before]:
+    if after == before:
+        return "unchanged"
+    if after in REFLECTED_STATUSES and (before in OPEN_STATUSES or after == "반영"):
+        return "newly_reflected"
+    if before in REFLECTED_STATUSES:
         return "regressed"
-    if after in OPEN_STATUSES:
-        return "still_open"
-    return "unchanged" if after == before else "newly_reflected"
+    return "decided_not" if after == "미반영" else "reopened"
 
 
 @dataclass(frozen=True)
@@ -143,6 +165,49 @@ class Edit:
     rec_id: str
     changes: Mapping[str, str]
     expected_version: int
+
+
+class StateError(Exception):
+    """The state file cannot be used: `kind` (a StateFault) says why, `path` names the file,
+    `detail` is the system's message or the version found ('' when there is none)."""
+
+    def __init__(self, kind: StateFault, path: Path, detail: str = ""):
+        self.kind, self.path, self.detail = kind, path, detail
+        super().__init__(f"{kind}: {path}" + (f" ({detail})" if detail else ""))
+
+
+def can_write(path: Path) -> ReadOnly:
+    """Return why the existing state file `path` cannot be written ("file" or "folder", whose
+    journal files SQLite creates next to it), or "" when it can."""
+    if not os.access(path, os.W_OK):
+        return "file"
+    if not os.access(path.parent, os.W_OK):
+        return "folder"
+    return ""
+
+
+def file_signature(path: Path) -> tuple[object, ...]:
+    """Return what identifies the state file and its permissions now (device, inode, mode and
+    owner of the file and of its folder; None parts where missing): a change means the file was
+    replaced, removed or re-permissioned and must be opened again."""
+    parts: list[object] = []
+    for target in (path, path.parent):
+        try:
+            info = target.stat()
+        except OSError:
+            parts.append(None)
+        else:
+            parts.append((info.st_dev, info.st_ino, info.st_mode, info.st_uid, info.st_gid))
+    return tuple(parts)
+
+
+def _uri(path: Path, mode: str) -> str:
+    """Return an SQLite URI of `path` with a mode (ro, rw, rwc; `ro&immutable=1`)."""
+    return f"{Path(os.path.abspath(path)).as_uri()}?mode={mode}"
+
+
+def _detail(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 class EditError(ValueError):
@@ -257,30 +322,150 @@ def _row(values: Sequence[Any]) -> dict[str, Any]:
     return row
 
 
-class Store:
-    """The checklist store in one SQLite file; holds only its path."""
+def needs_sync(state: pd.DataFrame, recommendations: pd.DataFrame) -> bool:
+    """Return whether `Store.sync` would change anything: a recommendation of the data missing
+    from the state (as from checklist()), or an orphaned flag that no longer holds."""
+    wanted = set(recommendations["rec_id"].astype(str))
+    if state.empty:
+        return bool(wanted)
+    present = state["rec_id"].isin(wanted)
+    return bool(wanted - set(state["rec_id"]) or (present == state["orphaned"]).any())
 
-    __slots__ = ("path",)
+
+class Store:
+    """The checklist store in one SQLite file; holds only its path and, for a file it cannot
+    write, why it is read-only."""
+
+    __slots__ = ("_mode", "_version", "path", "read_only")
 
     def __init__(self, path: str | Path):
-        """Open the store at `path`, creating its folder, file and schema when missing."""
+        """Open the store at `path`, creating its folder, file and schema when missing.
+
+        Raises StateError (the file untouched) for a folder, a non-regular or unreadable file,
+        a file that is not SQLite, another application's database or a newer schema; a file
+        that cannot be written is opened read-only (`read_only` is then "file" or "folder")."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.execute("PRAGMA journal_mode = WAL")
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
-        if current < _SCHEMA_VERSION:
-            with self._write() as conn:
-                for statement in _SCHEMA:
-                    conn.execute(statement)
+        self.read_only: ReadOnly = ""
+        self._mode = "rw"
+        self._version = SCHEMA_VERSION
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            self._create()
+            return
+        except OSError as exc:  # e.g. a component of the path is a file
+            raise StateError("unreachable", self.path, _detail(exc)) from exc
+        if stat.S_ISDIR(info.st_mode):
+            raise StateError("directory", self.path)
+        if not stat.S_ISREG(info.st_mode):
+            raise StateError("not_file", self.path)
+        if not os.access(self.path, os.R_OK):
+            raise StateError("unreadable", self.path)
+        self.read_only = can_write(self.path)
+        if self.read_only:
+            self._mode = "ro"
+        self._adopt()
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
 
+    def _create(self) -> None:
+        """Create the folder and a new database with the schema."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError("cannot_create", self.path, _detail(exc)) from exc
+        if not os.access(self.path.parent, os.W_OK):
+            raise StateError("cannot_create", self.path, "folder is not writable")
+        try:
+            with contextlib.closing(sqlite3.connect(_uri(self.path, "rwc"), uri=True)):
+                pass
+        except sqlite3.Error as exc:
+            raise StateError("cannot_create", self.path, _detail(exc)) from exc
+        self._adopt()
+
+    def _inspect(self) -> tuple[int, int, set[str], int]:
+        """Return application_id, user_version, table names and the number of schema objects,
+        read without writing (read-only, else immutable when the folder is read-only)."""
+        for mode in ("ro", "ro&immutable=1"):
+            try:
+                with contextlib.closing(sqlite3.connect(_uri(self.path, mode), uri=True)) as conn:
+                    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    names = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+            except sqlite3.Error as exc:
+                if getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+                    raise StateError("not_sqlite", self.path, _detail(exc)) from exc
+                if mode == "ro" and self.read_only:
+                    continue  # a WAL file in a read-only folder: read it as immutable
+                raise StateError("unreadable", self.path, _detail(exc)) from exc
+            if mode != "ro":
+                self._mode = mode
+            tables = {name for kind, name in names if kind == "table"}
+            return int(app_id), int(version), tables, len(names)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _adopt(self) -> None:
+        """Recognise our schema, initialise an empty database, stamp an unstamped one of ours and
+        migrate an older one of ours; refuse anything else without writing to it. A read-only
+        file of ours at an older schema is read as it is."""
+        app_id, version, tables, n_objects = self._inspect()
+        complete = tables >= _TABLES
+        ours = app_id == APPLICATION_ID or (app_id == 0 and complete and version >= 1)
+        if not ours and (app_id != 0 or version != 0 or n_objects):
+            raise StateError("foreign", self.path)  # not ours, and not an empty database
+        if version > SCHEMA_VERSION:
+            raise StateError("newer", self.path, str(version))
+        if app_id == APPLICATION_ID and version == SCHEMA_VERSION and complete:
+            if not self.read_only:
+                self._wal()
+            return
+        if self.read_only:
+            if ours and complete:
+                self._version = version  # an unstamped or older file of ours: read as it is
+                return
+            raise StateError("cannot_init", self.path, self.read_only)
+        self._wal()
+        with self._write() as conn:
+            self._migrate(conn)
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Bring the database to SCHEMA_VERSION inside the caller's transaction: create what is
+        missing, add the columns newer versions have, stamp our id and version. Values, audit
+        rows and versions are untouched; a rollback leaves the file as it was."""
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:  # another process moved on in between
+            raise StateError("newer", self.path, str(found))
+        for statement in _SCHEMA:
+            conn.execute(statement)
+        for table, definition in _ADDED_COLUMNS:
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if definition.split()[0] not in columns:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {definition}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _select_items(self) -> str:
+        """Return the SELECT of CHECKLIST_COLUMNS from items (without WHERE or ORDER BY)."""
+        return (f"SELECT rec_id, {self._fields()}, version, orphaned, updated_at, updated_by "
+                "FROM items")
+
+    def _fields(self, prefix: str = "") -> str:
+        """Return the EDITABLE_FIELDS as a select list (a field an older, read-only file lacks
+        reads as '')."""
+        return ", ".join(f"{prefix}{f}" if f != "reason" or self._version >= 2 else "'' AS reason"
+                         for f in EDITABLE_FIELDS)
+
+    def _wal(self) -> None:
+        with self._connect() as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        """Yield a fresh connection in autocommit mode, closed afterwards."""
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        """Yield a fresh connection in autocommit mode, closed afterwards. It never creates the
+        file (a state file deleted meanwhile is an error, not a new empty database)."""
+        conn = sqlite3.connect(_uri(self.path, self._mode), uri=True, timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
@@ -290,7 +475,10 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """Yield a connection inside BEGIN IMMEDIATE; commit on success, else roll back."""
+        """Yield a connection inside BEGIN IMMEDIATE; commit on success, else roll back.
+        A read-only store refuses (StateError "read_only") before connecting."""
+        if self.read_only:
+            raise StateError("read_only", self.path, self.read_only)
         with self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -337,7 +525,7 @@ class Store:
         """Return every row (orphaned ones too) in the order rec_ids entered the store: rec_id,
         the EDITABLE_FIELDS, version (int), orphaned (bool), updated_at (ISO UTC), updated_by."""
         with self._connect() as conn:
-            rows = conn.execute(_SELECT_ITEM + " ORDER BY seq").fetchall()
+            rows = conn.execute(self._select_items() + " ORDER BY seq").fetchall()
         return _frame(rows, CHECKLIST_COLUMNS, {"version": "int64", "orphaned": "bool"})
 
     def save(self, rec_id: str, changes: Mapping[str, str], expected_version: int, editor: str,
@@ -369,7 +557,8 @@ class Store:
         with self._write() as conn:
             rows: dict[str, dict[str, Any]] = {}
             for edit in edits:
-                found = conn.execute(_SELECT_ITEM + " WHERE rec_id = ?", (edit.rec_id,)).fetchone()
+                found = conn.execute(self._select_items() + " WHERE rec_id = ?",
+                                     (edit.rec_id,)).fetchone()
                 if found is None:
                     raise EditError(f"'{edit.rec_id}' 항목이 체크리스트에 없습니다.",
                                     f"'{edit.rec_id}' is not in the checklist.")
@@ -389,11 +578,10 @@ class Store:
                 version = row["version"] + 1
                 new = {f: changed.get(f, row[f]) for f in EDITABLE_FIELDS}
                 conn.execute(
-                    "UPDATE items SET status = ?, plan_section = ?, responsible_unit = ?, "
-                    "response_note = ?, version = ?, updated_at = ?, updated_by = ? "
-                    "WHERE rec_id = ? AND version = ?",
-                    (new["status"], new["plan_section"], new["responsible_unit"],
-                     new["response_note"], version, at, editor, edit.rec_id, row["version"]))
+                    f"UPDATE items SET {_ITEM_ASSIGN}, version = ?, updated_at = ?, "
+                    "updated_by = ? WHERE rec_id = ? AND version = ?",
+                    (*(new[f] for f in EDITABLE_FIELDS), version, at, editor, edit.rec_id,
+                     row["version"]))
                 conn.executemany(_INSERT_AUDIT, [
                     (at, editor, edit.rec_id, f, row[f], changed[f], note, version)
                     for f in EDITABLE_FIELDS if f in changed])
@@ -424,9 +612,8 @@ class Store:
                 (name, now_utc(), editor))
             snapshot_id = int(cursor.lastrowid or 0)
             conn.execute(
-                "INSERT INTO snapshot_items (snapshot_id, rec_id, status, plan_section, "
-                "responsible_unit, response_note, version) SELECT ?, rec_id, status, "
-                "plan_section, responsible_unit, response_note, version FROM items "
+                f"INSERT INTO snapshot_items (snapshot_id, rec_id, {_ITEM_FIELDS}, version) "
+                f"SELECT ?, rec_id, {_ITEM_FIELDS}, version FROM items "
                 "WHERE orphaned = 0 ORDER BY seq", (snapshot_id,))
         return snapshot_id
 
@@ -453,26 +640,26 @@ class Store:
         with self._connect() as conn:
             snapshot_id = self._snapshot_id(conn, name)
             rows = conn.execute(
-                "SELECT i.rec_id, i.status, i.plan_section, i.responsible_unit, i.response_note "
-                "FROM snapshot_items AS i JOIN items USING (rec_id) WHERE i.snapshot_id = ? "
-                "ORDER BY items.seq", (snapshot_id,)).fetchall()
+                f"SELECT i.rec_id, {self._fields('i.')} FROM snapshot_items AS i "
+                "JOIN items USING (rec_id) WHERE i.snapshot_id = ? ORDER BY items.seq",
+                (snapshot_id,)).fetchall()
         return _frame(rows, ("rec_id", *EDITABLE_FIELDS), {})
 
     def compare(self, before: str, after: str) -> pd.DataFrame:
         """Return one row per rec_id in either snapshot: rec_id, status_before, status_after
-        ('' where absent) and change, one of CHANGES as `change_kind` defines them:
-        with 미반영 < 검토중 < 부분반영 < 반영, "regressed" if the status went lower, else
-        "still_open" if it is now 검토중/미반영, "unchanged" if reflected and the same,
-        "newly_reflected" if it became 반영/부분반영 or went 부분반영 -> 반영; "added"/"removed"
-        if it is only in `after`/`before`."""
+        ('' where absent), reason_after (the reason recorded in `after`) and change, one of
+        CHANGES as `change_kind` defines them (a status that stayed is "unchanged"; 검토중 ->
+        미반영 is "decided_not", not a regression)."""
+        reason = "a.reason" if self._version >= 2 else "''"
         with self._connect() as conn:
             before_id = self._snapshot_id(conn, before)
             after_id = self._snapshot_id(conn, after)
             rows = conn.execute(
-                "SELECT items.rec_id, b.status, a.status FROM items "
+                f"SELECT items.rec_id, b.status, a.status, {reason} FROM items "
                 "LEFT JOIN snapshot_items AS b ON b.rec_id = items.rec_id AND b.snapshot_id = ? "
                 "LEFT JOIN snapshot_items AS a ON a.rec_id = items.rec_id AND a.snapshot_id = ? "
                 "WHERE b.rec_id IS NOT NULL OR a.rec_id IS NOT NULL ORDER BY items.seq",
                 (before_id, after_id)).fetchall()
-        table = [(rec_id, old or "", new or "", change_kind(old, new)) for rec_id, old, new in rows]
+        table = [(rec_id, old or "", new or "", why or "", change_kind(old, new))
+                 for rec_id, old, new, why in rows]
         return _frame(table, COMPARE_COLUMNS, {})

@@ -411,13 +411,14 @@ def _excerpts(rng: np.random.Generator, themes: np.ndarray, n_themes: np.ndarray
 
 def _org_types_table() -> pd.DataFrame:
     rows = [row[:4] for row in ORG_TYPE_ROWS]
-    return pd.DataFrame(rows, columns=list(ORG_TYPES.columns))
+    return pd.DataFrame(rows, columns=["org_type", "label_ko", "label_en", "description_en"])
 
 
 def _codebook_table() -> pd.DataFrame:
     rows = [(tid, ko, en, definition, LIST_SEPARATOR.join(k for k, _ in keywords))
             for tid, ko, en, definition, keywords in THEME_ROWS]
-    return pd.DataFrame(rows, columns=list(CODEBOOK.columns))
+    return pd.DataFrame(rows, columns=["theme_id", "label_ko", "label_en", "definition_en",
+                                       "keywords"])
 
 
 def _participants(rng: np.random.Generator, n: int) -> pd.DataFrame:

@@ -9,6 +9,10 @@ from .loader import Dataset
 
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
+# The meetings of a Korean research contract (연구용역) by their usual names; any other name
+# in the data's `meeting` column is shown as typed, in both languages.
+MEETING_EN = {"착수보고회": "Inception report meeting", "중간보고회": "Interim report meeting",
+              "최종보고회": "Final report meeting"}
 
 
 def org_type_labels(dataset: Dataset, lang: Lang) -> dict[str, str]:
@@ -33,6 +37,14 @@ def rec_details(dataset: Dataset, lang: Lang) -> dict[str, str]:
     """Return rec_id -> description in `lang` (blank when the data gives none), in data order."""
     frame = dataset.recommendations
     return dict(zip(frame["rec_id"], frame[f"detail_{lang}"], strict=True))
+
+
+def meeting_label(name: str, lang: Lang) -> str:
+    """Return a meeting's display name in `lang`: the English name of a known Korean meeting
+    name (surrounding spaces ignored), anything else as typed."""
+    if lang == "en":
+        return MEETING_EN.get(name.strip(), name)
+    return name
 
 
 def status_labels(lang: Lang) -> dict[str, str]:

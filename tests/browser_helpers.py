@@ -11,6 +11,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, WebSocket, expect
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 RENDER_TIMEOUT = 30_000  # ms: a cold first run imports pandas and plotly
+SETTLED_MS = 800  # ms the DOM must stay unchanged before a page is measured or audited
 SKELETONS = ", ".join(f"[data-testid={t}]" for t in ("stAppSkeleton", "stSkeleton",
                                                       "stSkeletonElement"))
 
@@ -62,6 +63,23 @@ def wait_for_render(page: Page) -> None:
     guard = _GUARDS[id(page)]
     assert any(urlsplit(u).scheme in ("ws", "wss") for u in guard.urls), "websocket not seen"
     guard.check()
+
+
+def settle(page: Page, *markers: str) -> None:
+    """Wait for the page's stylesheets carrying `markers` and for the DOM to stop changing."""
+    page.evaluate("() => { window.__sedSig = null; }")
+    page.wait_for_function(
+        """markers => markers.every(m => [...document.querySelectorAll('style')]
+                                        .some(s => s.textContent.includes(m)))""",
+        arg=list(markers))
+    page.wait_for_function(
+        """ms => {
+            const sig = document.getElementsByTagName('*').length + ':'
+                + document.body.innerText.length;
+            const now = performance.now();
+            if (window.__sedSig !== sig) { window.__sedSig = sig; window.__sedSince = now; }
+            return now - window.__sedSince >= ms;
+        }""", arg=SETTLED_MS, polling=100)
 
 
 def open_page(page: Page, url: str, heading: bool = True) -> None:

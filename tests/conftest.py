@@ -60,6 +60,16 @@ def checklist_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def seoul(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The server's local time zone is Asia/Seoul (for times shown with their zone)."""
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
 def run_page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """Return a function that runs one page in AppTest and returns the AppTest.
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from browser_helpers import open_page, title, wait_for_render
+from browser_helpers import open_page, settle, title, wait_for_render
 from conftest import DATA, FIXTURES, URLS, streamlit_server
 from playwright.sync_api import Locator, Page, expect
 
@@ -43,13 +43,18 @@ def org_label(folder: Path, org_type: str) -> str:
 def remark_ids(folder: Path, *, org_type: str | None = None, theme: str | None = None,
                query: str = "") -> list[str]:
     """Ids of the remarks (file order) of an org type, tagged with a theme, matching a search
-    the way the app searches (case-insensitive, excerpt/translation/speaker/organization)."""
+    the way the app searches (case-insensitive, excerpt/translation/speaker/organization, or
+    the label of a theme the remark is coded with)."""
     needle = query.casefold()
+    named = {t["theme_id"] for t in read_csv(folder, "codebook.csv")
+             if needle and (needle in t["label_ko"].casefold()
+                            or needle in t["label_en"].casefold())}
     return [r["remark_id"] for r in read_csv(folder, "remarks.csv")
             if (org_type is None or r["org_type"] == org_type)
             and (theme is None or theme in r["themes"].split(";"))
             and (not needle or any(needle in r[c].casefold() for c in
-                                   ("excerpt", "excerpt_en", "speaker", "organization")))]
+                                   ("excerpt", "excerpt_en", "speaker", "organization"))
+                 or bool(named & set(r["themes"].split(";"))))]
 
 
 def url_of(base: str, name: str, **query: str) -> str:
@@ -63,7 +68,7 @@ def sidebar(page: Page) -> Locator:
 def sidebar_pages(page: Page) -> dict[str, str]:
     """URL path -> label of every page link in the sidebar (the four known ones first)."""
     links = sidebar(page).get_by_test_id("stPageLink-NavLink")
-    expect(links.first).to_be_visible()
+    expect(links.nth(len(KNOWN) - 1)).to_be_visible()  # all drawn, not just the first
     found = {urlsplit(link.get_attribute("href") or "").path.strip("/"):
              link.get_by_test_id("stMarkdownContainer").inner_text().strip()
              for link in links.all()}
@@ -117,11 +122,11 @@ def test_click_through_pages_and_org_type_filter(app: Page, server: str) -> None
     org_filter.get_by_role("combobox").click()
     page.get_by_role("option", name=coop, exact=True).click()
     page.keyboard.press("Escape")
-    expect(participants).to_have_text("3")
+    expect(participants).to_have_text("4")
     wait_for_render(page)
     expect(org_filter.locator("[data-tag]")).to_have_text([coop])
     expect(banner(page)).to_contain_text(f"기관 유형: {coop}")
-    expect(banner(page)).to_contain_text("참석자 3 / 15")
+    expect(banner(page)).to_contain_text("참석자 4 / 15")
     expect(page).to_have_url(re.compile(r"[?&]org=coop(&|$)"))
 
     go_via_sidebar(page, URLS["who"], LINKS["who"])
@@ -214,6 +219,23 @@ def test_deep_link_with_org_type_and_search(app: Page, server: str) -> None:
         expect(card.locator("mark").first).to_have_text("신뢰")
 
 
+def test_overview_at_1280_in_english_cuts_no_label(app: Page, server: str,
+                                                  screenshots: Path) -> None:
+    page = app
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, url_of(server, "overview", lang="en"))
+    page.evaluate("document.fonts.ready.then(() => true)")
+    settle(page, "stMetricLabel", ".sed-ws{", ".hc-row{")  # measured with our styles on
+    cut = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *, .sed-ws *, .hc-label')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)""")
+    assert cut == []
+    people = {r["speaker"] for r in read_csv(DATA, "remarks.csv")}
+    panel = page.locator(".sed-ws").inner_text()
+    assert all(name in panel for name in people)  # who took part, at a glance
+    page.screenshot(path=screenshots / "overview-en-1280x720.png")
+
+
 def test_screenshots_of_every_page(app: Page, server: str, screenshots: Path) -> None:
     page = app
     open_page(page, url_of(server, "overview"))
@@ -284,3 +306,102 @@ def test_hostile_data_shows_as_text(app: Page, hostile_server: str) -> None:
             assert_nothing_ran(page)
             expect(page.locator('i, tspan[style*="italic"]').filter(has_text="기울임")
                    ).to_have_count(0)
+
+
+# Markup the hostile fixture carries in every field (speaker, organization, role, meeting,
+# org-type and theme labels, recommendation titles and details, excerpts); see
+# tests/fixtures/hostile_data. None of it may render or fetch anything.
+INVISIBLE_JS = ("/[\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c"
+                "\\u200b-\\u200d\\u2060\\ufeff]/")
+HOSTILE_VIEWS = {"ko": {}, "en": {"lang": "en"}, "anon": {"anon": "1"}}
+
+
+def assert_markup_inert(page: Page, scope: str = "body") -> None:
+    """No image, link, formula, emoji or icon from the data; no bidi or zero-width character
+    shown in `scope` (text, SVG text and labels); nothing ran."""
+    assert_nothing_ran(page)
+    for frame in page.frames:
+        # An image or link made from the data points at its host; the app's own page links
+        # may carry the data in their query string (the filter), which goes nowhere else.
+        expect(frame.locator('img[src*="example.invalid"]')).to_have_count(0)
+        assert frame.evaluate("""() => [...document.querySelectorAll('a[href]')]
+            .filter(a => new URL(a.href, location.href).hostname.endsWith('example.invalid'))
+            .length""") == 0
+        expect(frame.locator(".katex, .katex-display, mjx-container")).to_have_count(0)
+        expect(frame.get_by_test_id("stIconMaterial").filter(has_text="home")).to_have_count(0)
+        expect(frame.get_by_test_id("stIconEmoji")).to_have_count(0)
+        assert "😄" not in frame.locator("body").inner_text()
+    shown = page.evaluate(f"""(scope) => {{
+        const out = [], bad = {INVISIBLE_JS};
+        for (const root of document.querySelectorAll(scope)) {{
+            const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            while (walk.nextNode()) {{
+                const node = walk.currentNode, tag = node.parentElement?.tagName;
+                if (tag !== 'SCRIPT' && tag !== 'STYLE' && bad.test(node.data))
+                    out.push(node.data);
+            }}
+            for (const el of root.querySelectorAll('[aria-label], [title]'))
+                for (const v of [el.getAttribute('aria-label'), el.getAttribute('title')])
+                    if (v && bad.test(v)) out.push(v);
+        }}
+        return out;
+    }}""", scope)
+    assert shown == [], shown
+
+
+@pytest.mark.parametrize("view", list(HOSTILE_VIEWS))
+def test_hostile_markup_and_bidi_stay_inert_on_every_page(app: Page, hostile_server: str,
+                                                           view: str) -> None:
+    page = app
+    query = HOSTILE_VIEWS[view]
+    # The main area; the sidebar's option labels are checked by the AppTest sweep
+    # (tests/test_inert_text.py), and its page links are the app's own <a> elements.
+    main = '[data-testid="stMain"]'
+    open_page(page, url_of(hostile_server, "overview", **query))
+    assert_markup_inert(page, main)
+    if view == "ko":  # the subtitle names the meeting, shown as typed
+        expect(page.locator(".sed-caption").first).to_contain_text(
+            "중간보고회 ![meeting](http://example.invalid/meeting.png)")
+
+    # One participant's remarks under a filter: the caption names them (a pseudonym carrying
+    # the org-type label when anonymized).
+    open_page(page, url_of(hostile_server, "who", org="public", **query))
+    assert_markup_inert(page, main)
+    person = page.get_by_test_id("stMain").get_by_test_id("stSelectbox")
+    person.get_by_role("combobox").click()
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    for frame in page.frames:  # option labels are plain text
+        expect(frame.get_by_role("listbox").locator("img, a, .katex")).to_have_count(0)
+    options.filter(has_text=re.compile(r"^(이한준|참석자 A|Participant A) ")).first.click()
+    wait_for_render(page)
+    caption = page.get_by_test_id("stMain").locator(".sed-caption")
+    expect(caption).to_be_visible()
+    expect(caption).to_contain_text(
+        "참석자 A · 행정·공공 ![type](http://example.invalid/type.png)" if view == "anon"
+        else "이한준 ![speaker](http://example.invalid/speaker.png)")
+    assert_markup_inert(page, main)
+
+    speakers = sidebar(page).get_by_test_id("stMultiSelect").nth(1)
+    speakers.get_by_role("combobox").click()
+    expect(page.get_by_role("option").first).to_be_visible()
+    assert_markup_inert(page, main)
+    page.keyboard.press("Escape")
+
+    for name in ("themes", "recs"):
+        open_page(page, url_of(hostile_server, name, **query))
+        assert_markup_inert(page, main)
+    for expander in page.get_by_test_id("stMain").get_by_test_id("stExpander").all()[:6]:
+        expander.locator("summary").click()
+    assert_markup_inert(page, main)
+
+    open_page(page, url_of(hostile_server, "slides", **query), heading=False)
+    counter = page.locator(".sed-slide .sed-foot span").last
+    expect(counter).to_have_text(re.compile(r"^1 / \d+$"))
+    total = int(counter.inner_text().split("/")[1])
+    assert_markup_inert(page, main)
+    for number in range(2, total + 1):  # every slide
+        page.locator(".st-key-slides_next button").click()
+        expect(counter).to_have_text(f"{number} / {total}")
+        wait_for_render(page)
+        assert_markup_inert(page, main)

@@ -11,17 +11,17 @@ from se_dashboard.loader import Dataset
 
 def test_rows_carry_backers(dataset):
     rows = checklist.recommendation_rows(dataset, dataset.remarks).set_index("rec_id")
-    assert len(rows) == 17
+    assert len(rows) == 20
     assert rows.at["R03", "speakers"] == ("이한준", "박미정", "윤혜갑", "박태현")
     assert rows.at["R03", "org_types"] == ("public", "coop", "enterprise", "civic")
     assert rows.at["R03", "remark_ids"] == ("M03", "M16", "M19", "M30")
-    assert rows.at["R10", "n_participants"] == 3  # 한용명 백종심 문순용
-    assert rows.at["R10", "n_excerpts"] == 4  # M12 M13 M22 M34
+    assert rows.at["R10", "n_participants"] == 4  # 한용명 서원희 백종심 문순용
+    assert rows.at["R10", "n_excerpts"] == 5  # M12 M13 M20 M22 M34
 
 
 def test_rows_follow_the_filter(dataset):
     rows = checklist.recommendation_rows(dataset, apply(dataset, Filters(org_types=("coop",))))
-    assert rows["rec_id"].tolist() == ["R03", "R05", "R06", "R12"]
+    assert rows["rec_id"].tolist() == ["R03", "R05", "R10", "R12", "R14", "R20"]
     assert rows.set_index("rec_id").at["R03", "speakers"] == ("박미정",)
 
 
@@ -35,7 +35,7 @@ def test_status_filter_and_counts(dataset):
     ds = _with_statuses(dataset, {"R01": "반영", "R03": "반영", "R05": "부분반영", "R12": "미반영"})
     rows = checklist.recommendation_rows(ds, ds.remarks)
     assert checklist.status_counts(rows).to_dict("list") == {
-        "status": ["반영", "부분반영", "검토중", "미반영"], "count": [2, 1, 13, 1]}
+        "status": ["반영", "부분반영", "검토중", "미반영"], "count": [2, 1, 16, 1]}
     done = checklist.recommendation_rows(ds, ds.remarks, statuses=["반영"])
     assert done["rec_id"].tolist() == ["R01", "R03"]
 
@@ -44,15 +44,16 @@ def test_status_by_org_type(dataset):
     ds = _with_statuses(dataset, {"R03": "반영", "R12": "미반영"})
     table = checklist.status_by_org_type(ds, ds.remarks).pivot(
         index="org_type", columns="status", values="count")
-    # coop backs R03 R05 R06 R12; civic backs 9 distinct recommendations
-    assert table.loc["coop"].to_dict() == {"반영": 1, "부분반영": 0, "검토중": 2, "미반영": 1}
-    assert table.loc["civic"].sum() == 9
+    # coop backs R03 R05 R10 R12 R14 R20; civic backs R02 R03 R04 R05 R08 R13 R15 R16 R18 R19
+    assert table.loc["coop"].to_dict() == {"반영": 1, "부분반영": 0, "검토중": 4, "미반영": 1}
+    assert table.loc["civic"].sum() == 10
     assert list(table.index) == dataset.org_type_ids
 
 
 def test_unbacked_recommendations_are_kept_on_request(dataset):
     recs = pd.concat([dataset.recommendations, pd.DataFrame([{
-        "rec_id": "R99", "title_ko": "새 권고", "title_en": "New", "detail": "", "themes": (),
+        "rec_id": "R99", "title_ko": "새 권고", "title_en": "New", "detail_ko": "", "detail_en": "",
+        "detail": "", "themes": (),
         "status": "검토중"}]).astype({"status": dataset.recommendations["status"].dtype})],
         ignore_index=True)
     ds = replace(dataset, recommendations=recs)

@@ -1,11 +1,14 @@
 """Exports for Excel, inert rendering of data, and small pure helpers."""
 
 import io
+import re
+import time
+from datetime import UTC, datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
 
-from se_dashboard.export import excerpts_table, neutralize, to_excel_csv
+from se_dashboard.export import excerpts_table, local_stamp, neutralize, sheet_text, to_excel_csv
 from se_dashboard.paging import page_slice
 from se_dashboard.palette import org_type_colours, text_colour_on
 from se_dashboard.text import match_segments
@@ -13,11 +16,41 @@ from se_dashboard.ui import charts, render
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
-    ("=1+1", "'=1+1"), ("+82 2", "'+82 2"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=x", "'\t=x"), ("plain", "plain"), ("a=b", "a=b"), (3, 3), ("", ""),
+    ("=1+1", "'=1+1"), ("+82 2", "'+82 2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=x", "'\t=x"), ("\r=x", "'\r=x"), ("plain", "plain"), ("a=b", "a=b"), (3, 3), ("", ""),
+    # Left as typed: a lone dash and a plain negative whole number run nothing.
+    ("-", "-"), ("-3", "-3"), ("-123456789", "-123456789"),
+    # Still marked: Excel reads "- 항목" as the formula "=- 항목"; other numbers may change.
+    ("- 항목", "'- 항목"), ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"), ("--", "'--"),
+    ("-1.5", "'-1.5"), ("-0", "'-0"), ("-01", "'-01"), ("-1234567890", "'-1234567890"),
+    ("+1", "'+1"), ("-1\n=2", "'-1\n=2"),
+    # White space or a full-width sign in front does not hide a formula.
+    (" =1+1", "' =1+1"), ("\n-2+3", "'\n-2+3"), ("\uff1d1+1", "'\uff1d1+1"),
 ])
 def test_neutralize(cell, expected):
     assert neutralize(cell) == expected
+
+
+def test_sheet_text_is_as_typed_and_flags_formula_like_text():
+    assert sheet_text("- 항목") == ("- 항목", True)
+    assert sheet_text("-") == ("-", True)  # XLSX marks even these with quotePrefix
+    assert sheet_text("\u200b=1") == ("=1", True)
+    assert sheet_text("항목 -1") == ("항목 -1", False)
+
+
+def test_local_stamp_names_the_zone(monkeypatch):
+    moment = datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
+    assert local_stamp(moment, timezone(timedelta(hours=9), "KST")) == "2025-05-01 18:30 KST"
+    assert local_stamp(moment, timezone(timedelta(hours=5, minutes=30))) == (
+        "2025-05-01 15:00 UTC+05:30")
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    try:
+        assert local_stamp(moment) == "2025-05-01 18:30 KST"  # the server's zone by default
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d KST", local_stamp())
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_excel_csv_is_utf8_bom_and_inert():

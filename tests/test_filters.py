@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from se_dashboard.filters import Filters, apply, search_mask
+from se_dashboard.filters import Filters, apply, search_mask, speaker_options
 
 
 def ids(frame: pd.DataFrame) -> list[str]:
@@ -12,15 +12,20 @@ def ids(frame: pd.DataFrame) -> list[str]:
 
 @pytest.mark.parametrize(("filters", "expected"), [
     (Filters(), [f"M{i:02d}" for i in range(1, 36)]),
-    (Filters(org_types=("coop",)), ["M16", "M17", "M27", "M32", "M33"]),
+    (Filters(org_types=("coop",)), ["M16", "M17", "M20", "M21", "M27", "M32", "M33"]),
     (Filters(themes=("mini_cluster",)), ["M10", "M18", "M31"]),
     (Filters(kinds=("공감",)), ["M06", "M10", "M18"]),
     (Filters(query="미니 클러스터"), ["M10", "M18", "M31"]),
     (Filters(query="MINI CLUSTER"), ["M10", "M18", "M31"]),  # English translation, any case
     (Filters(speakers=("이은애",)), [f"M{i:02d}" for i in range(4, 12)]),
-    (Filters(org_types=("coop",), themes=("trust",)), ["M17", "M27"]),
-    (Filters(org_types=("coop", "support"), kinds=("우려",)), ["M16", "M27", "M32"]),
+    (Filters(org_types=("coop",), themes=("trust",)), ["M27"]),
+    (Filters(org_types=("coop", "support"), kinds=("우려",)), ["M16", "M20", "M32"]),
     (Filters(query="등대생협"), ["M27", "M32", "M33"]),  # organization is searched too
+    # theme labels are searched too: no excerpt says 지속가능성 (M22 has 지속 가능성), but seven
+    # are coded 기업 지속가능성·자립; "Policy tools" is policy_tools' English label
+    (Filters(query="지속가능성"), ["M12", "M13", "M20", "M21", "M22", "M25", "M34"]),
+    (Filters(query="policy TOOLS"), ["M03", "M08", "M15", "M22"]),
+    (Filters(query="신뢰 형성"), ["M10", "M27", "M28"]),
     (Filters(org_types=("public",), speakers=("이은애",)), []),
 ])
 def test_apply_matches_hand_checked_rows(dataset, filters, expected):
@@ -55,6 +60,20 @@ def test_active():
     assert not Filters().active
     assert Filters(query="x").active
     assert Filters(kinds=("제안",)).active
+
+
+def test_participants_offered_follow_the_organization_types(dataset):
+    assert speaker_options(dataset) == dataset.participants["speaker"].tolist()
+    assert speaker_options(dataset, ("coop",)) == ["박미정", "서원희", "김미숙", "최미자"]
+    assert speaker_options(dataset, ("support", "enterprise")) == [
+        "이은애", "조한수", "윤혜갑", "백종심"]
+
+
+def test_restricted_to_drops_participants_of_other_types(dataset):
+    f = Filters(org_types=("coop",), speakers=("이은애", "최미자"))
+    assert f.restricted_to(dataset) == Filters(org_types=("coop",), speakers=("최미자",))
+    everyone = Filters(speakers=("이은애", "최미자"))
+    assert everyone.restricted_to(dataset) == everyone
 
 
 def test_restricted_to_drops_values_the_data_does_not_know(dataset):

@@ -20,7 +20,7 @@ TITLE = "광명시 사회적경제 기본계획 이해관계자 의견"
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-COOP_IDS = ["M16", "M17", "M27", "M32", "M33"]
+COOP_IDS = ["M16", "M17", "M20", "M21", "M27", "M32", "M33"]
 
 
 def make(dataset: Dataset, remarks: pd.DataFrame | None = None, **options: object) -> str:
@@ -55,9 +55,9 @@ def doc(dataset: Dataset) -> str:
 def test_standalone_document_for_a4(doc: str) -> None:
     assert doc.startswith("<!doctype html>")
     assert '<html lang="ko">' in doc and '<meta charset="utf-8">' in doc
-    assert "@page { size: A4; margin: 14mm; }" in doc
+    assert "@page { size: A4; margin: 14mm 14mm 16mm;" in doc
+    assert 'content: counter(page) " / " counter(pages)' in doc  # page numbers
     assert "<thead>" in doc and "display: table-header-group" in doc
-    assert re.search(r"\.ho-table tr \{ break-inside: avoid;", doc)
     assert re.search(r"section \{ break-inside: avoid;", doc)
     assert "print-color-adjust: exact" in doc
     # Nothing to fetch and nothing to run.
@@ -71,12 +71,12 @@ def test_hand_checked_figures(doc: str) -> None:
     assert figure(doc, "participants") == "15"
     assert figure(doc, "org_types") == "5"
     assert figure(doc, "excerpts") == "35"
-    assert figure(doc, "themes") == "11"
-    assert figure(doc, "recommendations") == "17"
-    assert figure(doc, "reflected") == "0 / 17"
+    assert figure(doc, "themes") == "12"
+    assert figure(doc, "recommendations") == "20"
+    assert figure(doc, "reflected") == "0 / 20"
     assert figure(doc, "rate") == "0%"
-    assert "(반영 0 + 부분반영 0 × 0.5) / 17" in doc
-    assert len(re.findall(r"<tr><td class=\"ho-c\">", section(doc, "disposition"))) == 17
+    assert "(반영 0 + 부분반영 0 × 0.5) / 20" in doc
+    assert len(re.findall(r"<tr><td class=\"ho-c\">", section(doc, "disposition"))) == 20
 
 
 def test_every_excerpt_once_in_file_order(dataset: Dataset, doc: str) -> None:
@@ -101,8 +101,8 @@ def test_every_excerpt_once_in_file_order(dataset: Dataset, doc: str) -> None:
 
 def test_charts_and_theme_table(dataset: Dataset, doc: str) -> None:
     participation = section(doc, "participation")
-    assert re.findall(r'class="hc-total">([^<]+)<', participation) == ["3명", "1명", "4명",
-                                                                       "3명", "4명"]
+    assert re.findall(r'class="hc-total">([^<]+)<', participation) == ["3명", "2명", "2명",
+                                                                       "4명", "4명"]
     assert "background-color:#0072B2" in participation  # the first org type's colour
     frequency = section(doc, "theme-frequency")
     labels = texts(frequency, r'<div class="hc-label" title="[^"]*">(.*?)</div>')
@@ -114,25 +114,26 @@ def test_charts_and_theme_table(dataset: Dataset, doc: str) -> None:
     rows = re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', table)
     assert [r for r, _ in rows] == dataset.themes["label_ko"].tolist()
     support = dict(rows)["지원센터·중간지원조직"]
-    assert re.findall(r">(\d+)</td>", support) == ["1", "0", "2", "1", "3", "7"]
+    assert re.findall(r">(\d+)</td>", support) == ["1", "1", "1", "1", "3", "7"]
     assert "background:#4A8CC9" in support  # the largest count is the darkest
 
 
 def test_filtered_to_consumer_coops(dataset: Dataset) -> None:
     remarks = dataset.remarks[dataset.remarks["org_type"] == "coop"]
-    doc = make(dataset, remarks, filter_text="기관 유형: 생협")
+    doc = make(dataset, remarks, filter_text="기관 유형: 소비자협동조합")
     assert (figure(doc, "participants"), figure(doc, "excerpts"),
-            figure(doc, "recommendations")) == ("3", "5", "4")
+            figure(doc, "recommendations")) == ("4", "7", "6")
     assert re.findall(r'data-remark-id="([^"]+)"', doc) == COOP_IDS
     who = [w.split()[0] for w in texts(doc, r'<h3 class="ho-who">(.*?)</h3>')]
-    assert who == ["박미정", "김미숙", "최미자"]
+    assert who == ["박미정", "서원희", "김미숙", "최미자"]
     disposition = section(doc, "disposition")
     titles = texts(disposition, r"<td><strong>(.*?)</strong>")
     assert titles == ["지원센터 확대와 인력 충원", "현장과 함께 만드는 참여형 실행계획",
-                      "마을 단위 상시 논의 체계와 주민 지원", "시장·시의회의 지원 의지 표명"]
-    others = set(dataset.participants["speaker"]) - {"박미정", "김미숙", "최미자"}
+                      "기존 기업의 지속·자립 방안", "시장·시의회의 지원 의지 표명",
+                      "기업 위기·폐업 실태 진단", "주민 삶과 연계한 지원과 주민 간담회"]
+    others = set(dataset.participants["speaker"]) - {"박미정", "서원희", "김미숙", "최미자"}
     assert not [name for name in others if name in doc]
-    assert "기관 유형: 생협" in doc
+    assert "기관 유형: 소비자협동조합" in doc
 
 
 def test_english(dataset: Dataset) -> None:
@@ -141,7 +142,7 @@ def test_english(dataset: Dataset) -> None:
     for heading in ("Summary", "Participation by organization type", "Theme frequency",
                     "Disposition of stakeholder opinions", "Excerpts by participant"):
         assert f">{heading}</h2>" in doc
-    assert "(reflected 0 + partly 0 × 0.5) / 17" in doc
+    assert "(reflected 0 + partly 0 × 0.5) / 20" in doc
     assert "Participatory planning &amp; governance" in doc
     assert "Under review" in doc and ">Proposal<" in doc
     for remark in dataset.remarks.itertuples():
@@ -180,9 +181,9 @@ def test_state_statuses_and_reflection_rate(dataset: Dataset) -> None:
                              for r in recs["rec_id"]]
     recs["responsible_unit"] = ""
     doc = make(replace(dataset, recommendations=recs))
-    assert figure(doc, "reflected") == "1 / 17"
-    assert figure(doc, "rate") == "9%"  # (1 + 0.5 × 1) / 17 = 8.8%
-    assert "(반영 1 + 부분반영 1 × 0.5) / 17" in doc
+    assert figure(doc, "reflected") == "1 / 20"
+    assert figure(doc, "rate") == "8%"  # (1 + 0.5 × 1) / 20 = 7.5%, rounded half to even
+    assert "(반영 1 + 부분반영 1 × 0.5) / 20" in doc
     first_row = section(doc, "disposition").split("<tr>")[2]
     assert "● 반영" in first_row and "3장 2절" in first_row
     assert "=HYPERLINK(&quot;x&quot;) &lt;b&gt;note&lt;/b&gt;" in first_row
@@ -262,3 +263,99 @@ def test_offline_open_and_print_to_pdf(dataset: Dataset, page: Page, tmp_path: P
     # Backgrounds print: the first org type's colour #0072B2 is a fill in the PDF.
     content = b"".join(p.get_contents().get_data() for p in reader.pages[:2])
     assert re.search(rb"\b0 \.447\d* \.698\d* rg", content)
+
+
+# --- issue 11: A4 layout, page numbers, breaks, local time --------------------------------------
+
+def test_disposition_gives_the_action_and_the_reason_room(dataset: Dataset) -> None:
+    recs = dataset.recommendations.copy()
+    first = recs["rec_id"].iat[0]
+    recs["status"] = recs["status"].astype(str)
+    recs.loc[recs["rec_id"] == first, "status"] = "미반영"
+    recs["status"] = recs["status"].astype(dataset.recommendations["status"].dtype)
+    recs["reason"] = ["시 권한 밖" if r == first else "" for r in recs["rec_id"]]
+    recs["response_note"] = ["경기도에 이첩" if r == first else "" for r in recs["rec_id"]]
+    recs["plan_section"] = ["4장" if r == first else "" for r in recs["rec_id"]]
+    recs["responsible_unit"] = ["일자리정책과" if r == first else "" for r in recs["rec_id"]]
+    doc = make(replace(dataset, recommendations=recs))
+    part = section(doc, "disposition")
+    heads = texts(part, r'<th scope="col">(.*?)</th>')
+    assert heads == ["연번", "권고 및 의견", "제안한 참석자 (기관 유형)", "반영 여부 · 처리 사유",
+                     "조치 내용 · 반영 위치"]
+    widths = [int(w) for w in re.findall(r'<col style="width:(\d+)%">', part)]
+    assert sum(widths) == 100 and widths[4] >= 25 and widths[3] >= 18
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", part.split("<tr>")[2], re.S)
+    assert "미반영" in cells[3] and "처리 사유: 시 권한 밖" in cells[3]  # under its status
+    action = html.unescape(re.sub(r"<[^>]+>", "|", cells[4]))
+    assert [a for a in action.split("|") if a] == ["경기도에 이첩", "반영 위치: 4장",
+                                                    "담당: 일자리정책과"]
+
+
+def test_generated_at_is_local_time_with_the_zone(dataset: Dataset, seoul: None) -> None:
+    doc = handout_html(dataset, dataset.remarks, lang="ko", title=TITLE, subtitle="",
+                       filter_text="전체")
+    stamp = re.search(r"<dt>작성 시각</dt><dd>([^<]*)</dd>", doc).group(1)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d KST", stamp), stamp
+
+
+def _lines(page) -> list[tuple[float, str]]:
+    """The text pieces of a PDF page with their height on the page (points from the bottom)."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((tm[5] * cm[3] + cm[5], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def _print(page: Page, doc: str, path: Path) -> PdfReader:
+    path.with_suffix(".html").write_text(doc, encoding="utf-8")
+    page.goto(path.with_suffix(".html").as_uri())
+    page.pdf(path=str(path), format="A4")
+    return PdfReader(path)
+
+
+@pytest.mark.browser
+def test_a4_columns_page_numbers_and_no_half_empty_pages(dataset: Dataset, page: Page,
+                                                         tmp_path: Path) -> None:
+    doc = make(dataset)
+    # The disposition table at the printed width (A4 less 14 mm margins: 182 mm = 688 px).
+    page.set_viewport_size({"width": 688, "height": 1000})
+    page.emulate_media(media="print")
+    page.set_content(doc)
+    table = page.locator("#disposition table").bounding_box()["width"]
+    heads = page.locator("#disposition th")
+    width = {heads.nth(i).inner_text(): heads.nth(i).bounding_box()["width"]
+             for i in range(heads.count())}
+    action = next(w for h, w in width.items() if h.startswith("조치 내용"))
+    status = next(w for h, w in width.items() if h.startswith("반영 여부"))
+    assert action >= 0.25 * table and action >= 160, width
+    assert status >= 0.18 * table, width
+    page.emulate_media(media="screen")
+
+    # Long excerpts (each twice as long) make participant blocks taller than half a page.
+    remarks = dataset.remarks.copy()
+    remarks["excerpt"] = remarks["excerpt"] + " " + remarks["excerpt"]
+    longer = replace(dataset, remarks=remarks)
+    reader = _print(page, make(longer), tmp_path / "long.pdf")
+    pages = reader.pages
+    total = len(pages)
+    height = float(pages[0].mediabox.height)
+    bottom = 16 / 25.4 * 72  # the bottom page margin, where the page number sits
+    content = height - bottom - 14 / 25.4 * 72
+    start = next(i for i, p in enumerate(pages) if "의견 반영 결과표" in (p.extract_text() or ""))
+    for number, pdf_page in enumerate(pages, start=1):
+        lines = _lines(pdf_page)
+        footer = " ".join(t for y, t in sorted(lines, key=lambda x: x[0]) if y < bottom)
+        assert re.search(rf"\b{number}\s*/\s*{total}\b", footer), (number, footer)
+        body = [(y, t) for y, t in lines if y >= bottom]
+        if start <= number - 1 < total - 1:
+            # Disposition table and excerpts: no page left more than a quarter empty.
+            gap = (min(y for y, _ in body) - bottom) / content
+            assert gap < 0.25, (number, round(gap, 2))
+            # A participant heading never ends a page: its first lines come with it.
+            low = min(y for y, _ in body)
+            last = " ".join(t for y, t in body if y < low + 3)
+            assert not re.search(r"발췌 \d+개", last), (number, last)

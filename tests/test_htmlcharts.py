@@ -134,7 +134,7 @@ def test_heat_table_shading_text_and_line_breaks() -> None:
                                                                strict=True))
     assert [c for _, c in fills] == [text_colour_on(f) for f, _ in fills]
     assert "<td" in out and "1<br>(50%)" in out
-    assert re.search(r"<thead><tr><th></th><th scope=\"col\">c1</th>", out)
+    assert re.search(r"<thead><tr><td class=\"hc-corner\"></td><th scope=\"col\">c1</th>", out)
     assert re.findall(r'<th scope="row">([^<]*)</th>', out) == ["r1", "r2"]
     assert blend(-1) == "#FFFFFF" and blend(float("nan")) == "#FFFFFF"
 

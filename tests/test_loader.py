@@ -23,6 +23,7 @@ from pandas.testing import assert_frame_equal
 
 from se_dashboard.contract import DEFAULT_MEETING, KINDS, STATUSES
 from se_dashboard.loader import BUNDLED_DATA, DATA_ENV, Dataset, data_folder, fingerprint, load
+from se_dashboard.problems import DataError
 from se_dashboard.summary import summarize
 
 FRAMES = ("remarks", "remark_themes", "remark_recs", "participants", "org_types", "themes",
@@ -44,14 +45,14 @@ def assert_same_data(left: Dataset, right: Dataset) -> None:
 
 def test_bundled_counts(bundled: Dataset) -> None:
     assert summarize(bundled) == {"participants": 15, "excerpts": 35, "org_types": 5,
-                                  "themes": 11, "recommendations": 17}
-    assert len(bundled.remark_themes) == 64
-    assert len(bundled.remark_recs) == 38
+                                  "themes": 12, "recommendations": 20}
+    assert len(bundled.remark_themes) == 63  # 12 x 1 + 18 x 2 + 5 x 3
+    assert len(bundled.remark_recs) == 35  # M04 and M06 back none, M30 and M31 two each
 
 
 def test_bundled_participants(bundled: Dataset) -> None:
     per_type = bundled.participants.groupby("org_type", observed=False).size()
-    assert per_type.to_dict() == {"public": 3, "support": 1, "enterprise": 4, "coop": 3,
+    assert per_type.to_dict() == {"public": 3, "support": 2, "enterprise": 2, "coop": 4,
                                   "civic": 4}
     people = bundled.participants.set_index("speaker")
     assert people.loc["이은애", "n_excerpts"] == 8
@@ -63,7 +64,7 @@ def test_bundled_participants(bundled: Dataset) -> None:
 
 def test_bundled_ids_in_file_order(bundled: Dataset) -> None:
     assert bundled.remarks["remark_id"].tolist() == [f"M{i:02}" for i in range(1, 36)]
-    assert bundled.recommendations["rec_id"].tolist() == [f"R{i:02}" for i in range(1, 18)]
+    assert bundled.recommendations["rec_id"].tolist() == [f"R{i:02}" for i in range(1, 21)]
     assert bundled.remarks["position"].tolist() == list(range(35))
     assert bundled.folder == DATA
 
@@ -118,6 +119,73 @@ def test_optional_columns_absent(tmp_path, bundled: Dataset) -> None:
     assert (dataset.remarks["excerpt_en"] == "").all()
     assert all(v == () for v in dataset.themes["keywords"])
     assert dataset.remarks["excerpt"].tolist() == bundled.remarks["excerpt"].tolist()
+
+
+# --- texts in two languages -----------------------------------------------------------------
+
+TRANSLATED = (("recommendations.csv", "recommendations", "detail"),
+              ("codebook.csv", "themes", "definition"),
+              ("org_types.csv", "org_types", "description"))
+HANGUL = r"[가-힣]"
+
+
+def test_bundled_texts_exist_in_both_languages(bundled: Dataset) -> None:
+    for _, frame, name in TRANSLATED:
+        table = getattr(bundled, frame)
+        assert table[f"{name}_ko"].str.contains(HANGUL).all(), name
+        assert (table[f"{name}_en"] != "").all(), name
+        assert (table[f"{name}_ko"] != table[f"{name}_en"]).all(), name
+        # The English texts are English: Korean appears only as quoted names.
+        assert not table[f"{name}_en"].str.contains(r"[가-힣]{2,}(?:[을를이가은는]|다\.)").any()
+
+
+def test_single_legacy_column_stands_in_for_both_languages(tmp_path) -> None:
+    folder = copy_data(tmp_path)
+    for filename, _, name in TRANSLATED:
+        path = folder / filename
+
+        def legacy(rows: list[list[str]], name: str = name) -> None:
+            ko, en = rows[0].index(f"{name}_ko"), rows[0].index(f"{name}_en")
+            for row in rows:
+                row[en] = name if row is rows[0] else row[en]
+                del row[ko]
+
+        edit_rows(path, legacy)
+    dataset = load(folder)
+    for _, frame, name in TRANSLATED:
+        table = getattr(dataset, frame)
+        assert (table[f"{name}_ko"] == table[f"{name}_en"]).all(), name
+        assert not table[f"{name}_ko"].str.contains(HANGUL + "{2,}다").any(), name
+
+
+def test_one_language_stands_in_for_the_other(tmp_path, bundled: Dataset) -> None:
+    folder = copy_data(tmp_path)
+    set_cell(folder / "recommendations.csv", "R03", "detail_ko", "")
+    set_cell(folder / "codebook.csv", "trust", "definition_en", "")
+    dataset = load(folder)
+    recs = dataset.recommendations.set_index("rec_id")
+    themes = dataset.themes.set_index("theme_id")
+    assert recs.at["R03", "detail_ko"] == recs.at["R03", "detail_en"] == (
+        bundled.recommendations.set_index("rec_id").at["R03", "detail_en"])
+    assert themes.at["trust", "definition_en"] == themes.at["trust", "definition_ko"]
+    assert themes.at["trust", "definition_ko"].startswith("조직·주민·행정 사이의 신뢰")
+
+
+def test_blank_description_is_allowed_but_a_definition_is_required(tmp_path) -> None:
+    folder = copy_data(tmp_path)
+    for column in ("detail_ko", "detail_en"):
+        set_cell(folder / "recommendations.csv", "R05", column, "")
+    for column in ("description_ko", "description_en"):
+        drop_column(folder / "org_types.csv", column)
+    dataset = load(folder)
+    assert dataset.recommendations.set_index("rec_id").at["R05", "detail_ko"] == ""
+    assert (dataset.org_types["description_ko"] == "").all()
+    for column in ("definition_ko", "definition_en"):
+        set_cell(folder / "codebook.csv", "village", column, "")
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.column) == ("codebook.csv", 7, "definition")
 
 
 # --- harmless variations load to identical frames -------------------------------------------

@@ -262,9 +262,10 @@ def test_quote_inside_quoted_cell(tmp_path: Path) -> None:
 
 def test_too_many_cells(tmp_path: Path) -> None:
     folder = copy_data(tmp_path)
+    columns = len(read_rows(folder / "recommendations.csv")[0])
     edit_rows(folder / "recommendations.csv", lambda rows: rows[3].append("extra"))
     problem = only_problem(problems_of(folder), "recommendations.csv", 4, None)
-    assert has_words(problem.en, "7 cells", "header has 6")
+    assert has_words(problem.en, f"{columns + 1} cells", f"header has {columns}")
 
 
 @pytest.mark.parametrize("size", [MAX_CELL_CHARS + 1, 200_000, 5_000_000])
@@ -369,7 +370,9 @@ def test_problems_in_several_files_reported_together(tmp_path: Path) -> None:
     set_cell(folder / "remarks.csv", "M22", "org_type", "startup")
     set_cell(folder / "remarks.csv", "M04", "kind", "질문")
     set_cell(folder / "org_types.csv", "civic", "label_en", "")
-    drop_column(folder / "codebook.csv", "definition")  # a broken file hides nothing else
+    for column in {"definition", "definition_ko", "definition_en"} & set(
+            read_rows(folder / "codebook.csv")[0]):
+        drop_column(folder / "codebook.csv", column)  # a broken file hides nothing else
     set_cell(folder / "recommendations.csv", "R03", "status", "완료")
     problems = problems_of(folder)
     assert has_words(the_problem(problems, "remarks.csv", 8, "excerpt").en, "empty")
@@ -443,3 +446,63 @@ def test_separate_problems_are_capped_separately(tmp_path: Path) -> None:
     assert sum("'startup'" in p.en for p in problems) == 50
     assert sum("'bogus'" in p.en for p in problems) == 3
     assert sum("more rows" in p.en for p in problems) == 1
+
+
+# --- warnings: invisible direction and zero-width characters ---------------------------------
+
+INVISIBLE = [*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)), "\u200e",
+             "\u200f", "\u061c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+
+
+def test_every_invisible_character_in_a_name_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    ids = load(folder).remarks["remark_id"].tolist()
+    assert len(ids) >= len(INVISIBLE)
+    lines = {}
+    for char, rid in zip(INVISIBLE, ids, strict=False):
+        lines[set_cell(folder / "remarks.csv", rid, "role", f"팀{char}장")] = char
+    dataset = load(folder)  # still loads
+    assert len(dataset.remarks) == len(ids)
+    flagged = {w.line: w for w in dataset.warnings}
+    assert sorted(flagged) == sorted(lines)
+    for line, char in lines.items():
+        warning = flagged[line]
+        assert (warning.file, warning.column) == ("remarks.csv", "role")
+        assert f"'팀<U+{ord(char):04X}>장'" in warning.en  # the character spelled out
+        assert has_words(warning.en, "invisible", "bidi", "zero-width")
+        assert "보이지 않는" in warning.ko
+        assert char not in str(warning)
+
+
+@pytest.mark.parametrize(("file", "column"), [
+    ("remarks.csv", "speaker"), ("org_types.csv", "label_ko"), ("codebook.csv", "label_en"),
+    ("recommendations.csv", "title_ko")])
+def test_bidi_override_in_a_name_or_label_is_flagged(tmp_path: Path, file: str,
+                                                     column: str) -> None:
+    folder = copy_data(tmp_path)
+    first_id = read_rows(folder / file)[1][0]
+    value = read_rows(folder / file)[1][read_rows(folder / file)[0].index(column)]
+    line = set_cell(folder / file, first_id, column, f"\u202e{value}")
+    dataset = load(folder)
+    assert [(w.file, w.line, w.column) for w in dataset.warnings] == [(file, line, column)]
+    assert f"<U+202E>{value}" in dataset.warnings[0].en
+
+
+def test_invisible_characters_in_free_text_are_not_flagged(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    first_id = read_rows(folder / "remarks.csv")[1][0]
+    set_cell(folder / "remarks.csv", first_id, "excerpt", "가족 이모지 👨\u200d👩\u200d👧")
+    assert load(folder).warnings == ()
+
+
+def test_warnings_are_listed_with_the_problems_of_a_broken_folder(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    first_id = read_rows(folder / "remarks.csv")[1][0]
+    set_cell(folder / "remarks.csv", first_id, "role", "팀장\u200b")
+    set_cell(folder / "recommendations.csv", read_rows(folder / "recommendations.csv")[1][0],
+             "status", "완료")
+    with pytest.raises(DataError) as info:
+        load(folder)
+    assert [p.column for p in info.value.problems] == ["status"]
+    assert [w.column for w in info.value.warnings] == ["role"]
+    assert "1 warning(s)" in info.value.report() and "팀장<U+200B>" in info.value.report()

@@ -1,6 +1,7 @@
 """Slide mode and the anonymized view: the pure slide plan and pseudonyms, and both in
 AppTest (navigation, deep link to a slide, pseudonyms on every page and in exports)."""
 
+import math
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from conftest import PAGES
 
 from se_dashboard import slides
 from se_dashboard.anonymize import anonymize, letters, pseudonyms
+from se_dashboard.checklist import recommendation_rows
 from se_dashboard.filters import Filters, apply
 from se_dashboard.ui import page as ui_page
 from se_dashboard.vocab import kind_labels, org_type_labels, theme_labels
@@ -37,10 +39,25 @@ def test_anonymize_hides_names_organizations_and_roles(dataset):
     assert (anon.participants["org_type"] == dataset.participants["org_type"]).all()
 
 
+def closing_parts(dataset, remarks) -> dict[str, int]:
+    """Slides each closing list needs: its recommendations over ITEMS_PER_SLIDE, at least 1."""
+    status = recommendation_rows(dataset, remarks)["status"]
+    return {kind: max(1, math.ceil(status.isin(statuses).sum() / slides.ITEMS_PER_SLIDE[kind]))
+            for kind, statuses in (("reflected", slides.REFLECTED), ("open", slides.OPEN))}
+
+
+def deck_size(dataset, remarks) -> int:
+    return 5 + remarks["org_type"].nunique() + sum(closing_parts(dataset, remarks).values())
+
+
 def test_slide_plan(dataset):
     deck = slides.plan(dataset, dataset.remarks)
+    parts = closing_parts(dataset, dataset.remarks)
     assert [s.kind for s in deck] == ["title", "figures", "themes", "crosstab", *["org_type"] * 5,
-                                      "progress", "reflected", "open"]
+                                      "progress", *["reflected"] * parts["reflected"],
+                                      *["open"] * parts["open"]]
+    assert [(s.part, s.parts) for s in deck if s.kind == "open"] == [
+        (i, parts["open"]) for i in range(1, parts["open"] + 1)]
     assert [s.org_type for s in deck if s.kind == "org_type"] == dataset.org_type_ids
     coop = slides.plan(dataset, apply(dataset, Filters(org_types=("coop",))))
     assert [s.org_type for s in coop if s.kind == "org_type"] == ["coop"]
@@ -48,11 +65,13 @@ def test_slide_plan(dataset):
 
 def test_key_quotes_come_from_distinct_speakers_of_the_type(dataset):
     quotes = slides.key_quotes(dataset, dataset.remarks, "coop")
-    # coop's top theme is trust (박미정 M17, 김미숙 M27); then 최미자, a proposal (M33)
-    assert quotes["remark_id"].tolist() == ["M17", "M27", "M33"]
+    # coop's top theme is governance (최미자 M33, 김미숙 M27: proposals, the shorter first);
+    # then the next theme in codebook order, support_center (박미정 M16)
+    assert quotes["remark_id"].tolist() == ["M33", "M27", "M16"]
     assert quotes["speaker"].is_unique
     support = slides.key_quotes(dataset, dataset.remarks, "support")
-    assert len(support) == 1 and support["speaker"].tolist() == ["이은애"]
+    # support's top theme is evidence (이은애 M09 and 조한수 M15, the shorter first)
+    assert support["remark_id"].tolist() == ["M09", "M15"]
     long = slides.key_quotes(dataset, dataset.remarks, "enterprise", limit=60)
     assert all(len(q) <= 60 for q in long["excerpt"])
 
@@ -64,7 +83,7 @@ def test_shorten():
 
 
 def test_recommendations_with_status(dataset):
-    assert len(slides.recommendations_with(dataset, dataset.remarks, slides.OPEN)) == 17
+    assert len(slides.recommendations_with(dataset, dataset.remarks, slides.OPEN)) == 20
     assert slides.recommendations_with(dataset, dataset.remarks, slides.REFLECTED).empty
     ordered = slides.recommendations_with(dataset, dataset.remarks, slides.OPEN)
     assert ordered["rec_id"].iloc[0] == "R03"  # backed by 4 participants, the most
@@ -74,30 +93,44 @@ def slide_html(at) -> str:
     return next(h.proto.body for h in at.html if 'class="sed-slide"' in h.proto.body)
 
 
-def test_slides_navigate_and_mirror_the_number_in_the_url(run_page):
+def test_slides_navigate_and_mirror_the_number_in_the_url(run_page, dataset):
     at = run_page("slides")
     assert not at.exception
-    assert "광명시 사회적경제 기본계획" in slide_html(at) and "1 / 12" in slide_html(at)
+    total = deck_size(dataset, dataset.remarks)
+    assert "광명시 사회적경제 기본계획" in slide_html(at) and f"1 / {total}" in slide_html(at)
     at.button(key="slides_next").click().run()
     assert "한눈에 보기" in slide_html(at) and at.query_params["slide"] == "2"
     at.button(key="slides_prev").click().run()
     assert at.query_params["slide"] == "1"
 
 
-def test_slide_deep_link_and_clamping(run_page):
+def test_slide_deep_link_and_clamping(run_page, dataset):
+    total = deck_size(dataset, dataset.remarks)
     at = run_page("slides", query={"slide": "9"})
-    assert "시민사회·언론" in slide_html(at) and "9 / 12" in slide_html(at)
+    assert "시민사회·언론" in slide_html(at) and f"9 / {total}" in slide_html(at)
     assert at.button(key="slides_next").disabled is False
     last = run_page("slides", query={"slide": "99"})
-    assert "아직 반영되지 않은 권고" in slide_html(last) and last.query_params["slide"] == "12"
+    assert "아직 반영되지 않은 권고" in slide_html(last)
+    assert last.query_params["slide"] == str(total)
     assert last.button(key="slides_next").disabled is True
 
 
-def test_slides_follow_the_filter(run_page):
+@pytest.mark.parametrize("wanted", ["²", "9" * 5000, "-3", "", "٣", "１", " 2", "2"])
+def test_slide_parameter_takes_ascii_digits_only(run_page, dataset, wanted):
+    at = run_page("slides", query={"slide": wanted})
+    assert not at.exception
+    total = len(slides.plan(dataset, dataset.remarks))
+    number = {"9" * 5000: total, "2": 2}.get(wanted, 1)  # anything else: the first slide
+    assert f"{number} / {total}" in slide_html(at)
+    assert at.query_params["slide"] == str(number)
+
+
+def test_slides_follow_the_filter(run_page, dataset):
     at = run_page("slides", query={"org": ["coop"], "slide": "5"})
     body = slide_html(at)
-    assert "생협: 가장 많이 말한 주제와 목소리" in body and "5 / 8" in body
-    assert "기관 유형: 생협" in body  # the filter is on the slide
+    total = deck_size(dataset, apply(dataset, Filters(org_types=("coop",))))
+    assert "소비자협동조합: 가장 많이 말한 주제와 목소리" in body and f"5 / {total}" in body
+    assert "기관 유형: 소비자협동조합" in body  # the filter is on the slide
     assert "박미정" in body
 
 
@@ -137,7 +170,7 @@ def test_handout_follows_the_view(run_page, dataset, anon):
         anonymized=anon, org_labels=org_type_labels(shown, "ko"),
         theme_labels=theme_labels(shown, "ko"), kind_labels=kind_labels("ko"))
     html = ui_page.handout_html(context)
-    assert "기관 유형: 생협" in html
+    assert "기관 유형: 소비자협동조합" in html
     assert ("박미정" in html) is (not anon) and ("등대생협" in html) is (not anon)
-    assert ("참석자 E · 생협" in html) is anon
+    assert ("참석자 E · 소비자협동조합" in html) is anon
     assert "이은애" not in html  # not in the filtered view

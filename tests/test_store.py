@@ -3,19 +3,16 @@ several editors at once (threads and processes) and kill -9 crash safety."""
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import queue
 import random
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,10 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from helpers_data import raw_sqlite as raw
 from pandas.testing import assert_frame_equal
 
 from se_dashboard.contract import STATUSES
-from se_dashboard.loader import Dataset, fingerprint
+from se_dashboard.loader import Dataset, fingerprint, load
 from se_dashboard.store import (
     DEFAULT_STATE,
     EDITABLE_FIELDS,
@@ -47,7 +45,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 WRITER = Path(__file__).resolve().parent / "store_writer.py"
 EDITOR = Path(__file__).resolve().parent / "store_editor.py"
-RECS = tuple(f"R{i:02d}" for i in range(1, 18))
+RECS = tuple(load(DATA).recommendations["rec_id"])  # the bundled data, all 검토중
+N = len(RECS)
+NEW = "R99"  # a recommendation the data does not have
+LAST = RECS[-1]
 HANGUL = re.compile("[가-힣]")
 
 
@@ -81,13 +82,6 @@ def child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-@contextlib.contextmanager
-def raw(path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 def assert_series_same(left: pd.Series, right: pd.Series) -> None:
@@ -155,11 +149,12 @@ def test_seeds_from_the_bundled_data(tmp_path: Path, dataset: Dataset):
 
     table = store.checklist()
     assert list(table.columns) == ["rec_id", "status", "plan_section", "responsible_unit",
-                                   "response_note", "version", "orphaned", "updated_at",
-                                   "updated_by"]
+                                   "response_note", "reason", "version", "orphaned",
+                                   "updated_at", "updated_by"]
     assert table["rec_id"].tolist() == list(RECS)
     assert (table["status"] == "검토중").all()
-    assert (table[["plan_section", "responsible_unit", "response_note"]] == "").all().all()
+    assert (table[["plan_section", "responsible_unit", "response_note", "reason"]] == ""
+            ).all().all()
     assert table["version"].dtype == "int64" and (table["version"] == 1).all()
     assert table["orphaned"].dtype == bool and not table["orphaned"].any()
     assert (table["updated_by"] == SEED_EDITOR).all()
@@ -169,7 +164,7 @@ def test_seeds_from_the_bundled_data(tmp_path: Path, dataset: Dataset):
     history = store.history()
     assert list(history.columns) == ["at", "editor", "rec_id", "field", "old", "new", "note",
                                      "version"]
-    assert len(history) == 17
+    assert len(history) == N
     assert sorted(history["rec_id"]) == list(RECS)
     assert history["rec_id"].tolist() == list(reversed(RECS))  # newest first
     assert set(zip(history["editor"], history["field"], history["old"], history["new"],
@@ -179,7 +174,7 @@ def test_seeds_from_the_bundled_data(tmp_path: Path, dataset: Dataset):
     # Idempotent: nothing to report, nothing changed.
     assert store.sync(dataset.recommendations) == SyncReport()
     assert_frame_equal(store.checklist(), table)
-    assert len(store.history()) == 17
+    assert len(store.history()) == N
     # The data folder is never written; the store is one SQLite file (and its WAL companions).
     assert fingerprint(DATA) == before
     assert {p.name for p in path.parent.iterdir()} <= {
@@ -191,36 +186,36 @@ def test_sync_adds_orphans_and_restores(store: Store, dataset: Dataset):
     store.save("R03", {"status": "반영", "plan_section": "전략 2-3"}, 1, editor="김")
     edited = row(store, "R03")
 
-    # R18 appears, R05 disappears; R03's status in the data changed, which sync ignores.
-    changed = with_recs(recs, drop=("R05",), add={"R18": "미반영"})
+    # NEW appears, R05 disappears; R03's status in the data changed, which sync ignores.
+    changed = with_recs(recs, drop=("R05",), add={NEW: "미반영"})
     changed.loc[changed["rec_id"] == "R03", "status"] = "미반영"
-    assert store.sync(changed) == SyncReport(added=("R18",), orphaned=("R05",))
+    assert store.sync(changed) == SyncReport(added=(NEW,), orphaned=("R05",))
     table = store.checklist().set_index("rec_id")
-    assert table.index.tolist() == [*RECS, "R18"]
-    assert table.loc["R18", ["status", "version", "orphaned"]].tolist() == ["미반영", 1, False]
+    assert table.index.tolist() == [*RECS, NEW]
+    assert table.loc[NEW, ["status", "version", "orphaned"]].tolist() == ["미반영", 1, False]
     assert table.loc["R05", ["status", "version", "orphaned"]].tolist() == ["검토중", 1, True]
     assert_series_same(table.loc["R03"], edited)
-    assert store.history("R18")[["editor", "new", "version"]].values.tolist() == [
+    assert store.history(NEW)[["editor", "new", "version"]].values.tolist() == [
         [SEED_EDITOR, "미반영", 1]]
     assert store.sync(changed) == SyncReport()
 
     # An orphaned row can still be edited; when it comes back it keeps its edits.
     store.save("R05", {"response_note": "통합됨"}, 1, editor="김")
     back = with_recs(recs, drop=("R07",))
-    assert store.sync(back) == SyncReport(orphaned=("R07", "R18"), restored=("R05",))
+    assert store.sync(back) == SyncReport(orphaned=("R07", NEW), restored=("R05",))
     table = store.checklist().set_index("rec_id")
     assert table.loc["R05", ["response_note", "version", "orphaned"]].tolist() == [
         "통합됨", 2, False]
-    assert table["orphaned"][lambda s: s].index.tolist() == ["R07", "R18"]
-    assert len(table) == 18  # nothing is ever deleted
+    assert table["orphaned"][lambda s: s].index.tolist() == ["R07", NEW]
+    assert len(table) == N + 1  # nothing is ever deleted
     assert_audit_agrees(store)
 
 
 def test_sync_refuses_an_unknown_status(store: Store, dataset: Dataset):
-    bad = with_recs(dataset.recommendations, add={"R18": "완료"})
+    bad = with_recs(dataset.recommendations, add={NEW: "완료"})
     with pytest.raises(EditError, match="완료"):
         store.sync(bad)
-    assert len(store.checklist()) == 17
+    assert len(store.checklist()) == N
 
 
 # --- save -------------------------------------------------------------------------------------
@@ -353,19 +348,19 @@ def test_snapshots_take_list_read_and_unique_names(store: Store, dataset: Datase
     store.save("R01", {"status": "부분반영", "plan_section": "전략 1-2"}, 1, "김")
     assert store.take_snapshot("중간보고회", "김") == 1
     store.save("R01", {"status": "반영", "plan_section": "전략 1-3"}, 2, "김")
-    store.sync(with_recs(dataset.recommendations, drop=("R17",)))
+    store.sync(with_recs(dataset.recommendations, drop=(LAST,)))
     assert store.take_snapshot(" 최종보고회 ", " 이 ") == 2
 
     listed = store.snapshots()
     assert list(listed.columns) == ["snapshot_id", "name", "taken_at", "editor", "n_items"]
     assert listed[["snapshot_id", "name", "editor", "n_items"]].values.tolist() == [
-        [1, "중간보고회", "김", 17], [2, "최종보고회", "이", 16]]  # orphaned R17 is left out
+        [1, "중간보고회", "김", N], [2, "최종보고회", "이", N - 1]]  # orphaned LAST is left out
 
     interim = store.snapshot("중간보고회")
     assert list(interim.columns) == ["rec_id", *EDITABLE_FIELDS]
     assert interim["rec_id"].tolist() == list(RECS)
-    assert interim.iloc[0].tolist() == ["R01", "부분반영", "전략 1-2", "", ""]
-    assert store.snapshot("최종보고회").iloc[0].tolist() == ["R01", "반영", "전략 1-3", "", ""]
+    assert interim.iloc[0].tolist() == ["R01", "부분반영", "전략 1-2", "", "", ""]
+    assert store.snapshot("최종보고회").iloc[0].tolist() == ["R01", "반영", "전략 1-3", "", "", ""]
 
     for name in ("중간보고회", " 최종보고회", "", "   "):
         with pytest.raises(EditError):
@@ -383,12 +378,12 @@ BEFORE_AFTER = {  # rec_id: (status in the first snapshot, in the second, expect
     "R01": ("검토중", "반영", "newly_reflected"),
     "R02": ("미반영", "부분반영", "newly_reflected"),
     "R03": ("부분반영", "반영", "newly_reflected"),
-    "R04": ("검토중", "검토중", "still_open"),
-    "R05": ("미반영", "검토중", "still_open"),
-    "R06": ("미반영", "미반영", "still_open"),
+    "R04": ("검토중", "검토중", "unchanged"),
+    "R05": ("미반영", "검토중", "reopened"),
+    "R06": ("미반영", "미반영", "unchanged"),
     "R07": ("반영", "부분반영", "regressed"),
     "R08": ("반영", "미반영", "regressed"),
-    "R09": ("검토중", "미반영", "regressed"),
+    "R09": ("검토중", "미반영", "decided_not"),
     "R10": ("반영", "반영", "unchanged"),
     "R11": ("부분반영", "부분반영", "unchanged"),
 }
@@ -400,23 +395,24 @@ def test_compare_has_every_change_category(store: Store, dataset: Dataset):
     versions = row_versions(store)
     store.save_many([Edit(r, {"status": a}, versions[r]) for r, (_, a, _) in BEFORE_AFTER.items()],
                     "김")
-    store.sync(with_recs(dataset.recommendations, drop=("R12",), add={"R18": "반영"}))
+    store.sync(with_recs(dataset.recommendations, drop=("R12",), add={NEW: "반영"}))
     store.take_snapshot("최종보고회", "김")
 
     compared = store.compare("중간보고회", "최종보고회")
-    assert list(compared.columns) == ["rec_id", "status_before", "status_after", "change"]
-    assert compared["rec_id"].tolist() == [*RECS, "R18"]
-    got = compared.set_index("rec_id")
+    assert list(compared.columns) == ["rec_id", "status_before", "status_after",
+                                      "reason_after", "change"]
+    assert compared["rec_id"].tolist() == [*RECS, NEW]
+    got = compared.set_index("rec_id").drop(columns="reason_after")
     for rec_id, (before, after, change) in BEFORE_AFTER.items():
         assert got.loc[rec_id].tolist() == [before, after, change], rec_id
     assert got.loc["R12"].tolist() == ["검토중", "", "removed"]
-    assert got.loc["R18"].tolist() == ["", "반영", "added"]
-    assert got.loc["R13"].tolist() == ["검토중", "검토중", "still_open"]
-    assert set(got["change"]) == {"newly_reflected", "still_open", "regressed", "unchanged",
-                                  "added", "removed"}
+    assert got.loc[NEW].tolist() == ["", "반영", "added"]
+    assert got.loc["R13"].tolist() == ["검토중", "검토중", "unchanged"]
+    assert set(got["change"]) == {"newly_reflected", "decided_not", "reopened", "regressed",
+                                  "unchanged", "added", "removed"}
     # The other way round, a move up is a move down.
     back = store.compare("최종보고회", "중간보고회").set_index("rec_id")["change"]
-    assert (back["R01"], back["R07"], back["R12"], back["R18"]) == (
+    assert (back["R01"], back["R07"], back["R12"], back[NEW]) == (
         "regressed", "newly_reflected", "added", "removed")
 
 
@@ -426,18 +422,21 @@ def row_versions(store: Store) -> dict[str, int]:
 
 
 def test_change_kind_rule_over_every_pair():
+    """A status that stayed is unchanged (open ones too); only a reflected status that went
+    lower is a regression; 검토중 -> 미반영 is a decision, 미반영 -> 검토중 a reopening."""
     rank = {"미반영": 0, "검토중": 1, "부분반영": 2, "반영": 3}
+    reflected = ("반영", "부분반영")
     for before, after in itertools.product(STATUSES, repeat=2):
         kind = change_kind(before, after)
-        if rank[after] < rank[before]:
-            assert kind == "regressed"
-        elif after in ("검토중", "미반영"):
-            assert kind == "still_open"
-        elif after == before:
+        if after == before:
             assert kind == "unchanged"
+        elif after in reflected and rank[after] > rank[before]:
+            assert kind == "newly_reflected"
+        elif before in reflected:
+            assert kind == "regressed" and rank[after] < rank[before]
         else:
-            assert kind == "newly_reflected" and (before in ("검토중", "미반영")
-                                                  or (before, after) == ("부분반영", "반영"))
+            assert kind == {("검토중", "미반영"): "decided_not",
+                            ("미반영", "검토중"): "reopened"}[(before, after)]
     assert change_kind(None, "반영") == "added" and change_kind("반영", None) == "removed"
 
 
@@ -617,7 +616,7 @@ def test_kill_9_mid_save_leaves_a_consistent_store(store: Store):
             assert len(audit) == 2 * (version - 1)  # two fields change per save
             assert set(range(2, version + 1)) == set(audit["version"]) >= set(reported)
             assert_audit_agrees(after)
-            assert (after.snapshots()["n_items"] == 17).all()
+            assert (after.snapshots()["n_items"] == N).all()
         launcher.stdin.close()
         assert launcher.wait() == 0
     finally:

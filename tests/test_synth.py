@@ -78,9 +78,9 @@ def test_recommendations_and_codebook(datasets: dict[int, Dataset]) -> None:
     assert recs["themes"].map(len).between(1, 2).all()
     assert recs["title_ko"].is_unique
     assert (data.themes["keywords"].map(len) >= 3).all()
-    assert (data.themes["definition"].str.count(r"\. ") == 0).all()  # one sentence
+    assert (data.themes["definition_en"].str.count(r"\. ") == 0).all()  # one sentence
     assert data.org_types["org_type"].is_unique
-    assert (data.org_types["description"] != "").all()
+    assert (data.org_types["description_en"] != "").all()
     # each participant keeps one organization, org type and role over all their remarks
     per_speaker = data.remarks.groupby("speaker", observed=True)[
         ["organization", "org_type", "role"]].nunique()

@@ -15,14 +15,15 @@ import plotly.graph_objects as go
 
 from se_dashboard.htmlcharts import blend
 from se_dashboard.palette import FONT_FAMILY, TEXT_COLOUR, text_colour_on
+from se_dashboard.text import for_display
 
 BASE_FONT = 17
 
 
 def inert(label: object) -> str:
     """Return a data label that Plotly shows as typed: its pseudo-HTML (<a href>, <b>, ...) and
-    hovertemplate syntax (%{...}) are escaped."""
-    return html.escape(str(label), quote=False).replace("%{", "%&#123;")
+    hovertemplate syntax (%{...}) are escaped, bidi and zero-width characters removed."""
+    return html.escape(for_display(str(label)), quote=False).replace("%{", "%&#123;")
 
 
 def _figure(traces: list[dict[str, Any]], height: int, xaxis: dict[str, Any],

@@ -19,7 +19,7 @@ from se_dashboard.labels import t
 from se_dashboard.loader import Dataset
 from se_dashboard.palette import org_type_colours
 from se_dashboard.problems import DataError
-from se_dashboard.vocab import Lang, kind_labels, org_type_labels, theme_labels
+from se_dashboard.vocab import Lang, kind_labels, meeting_label, org_type_labels, theme_labels
 
 from . import checklist_edit, render, sidebar, state
 
@@ -29,41 +29,79 @@ FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _content_key(folder: str, stat_key: tuple) -> str:
-    """Hash a data folder's files once per version of them (size and modification time)."""
+    """Hash a data folder's files once per version of them (size, modification and change
+    time); a file the loader would refuse is keyed by its stat, not read."""
     del stat_key
     return loader.fingerprint(Path(folder))
 
 
 # The dataset is shared, not copied, by every session: it is immutable (a frozen dataclass of
 # frames nothing writes to; pandas copy-on-write protects derived frames), and a per-rerun copy
-# would cost ~190 ms and a dataset's memory per session at 100,000 remarks.
+# would cost ~190 ms and a dataset's memory per session at 100,000 remarks. A folder that does
+# not load is cached too (its DataError, a list of problems), so a broken folder is not parsed
+# again on every page view, only when its files change.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, fingerprint: str) -> Dataset:
-    """Load a data folder; `fingerprint` (a hash of its files) keys the cache on content."""
+def _load(folder: str, fingerprint: str) -> Dataset | DataError:
+    """Load a data folder, or return why it does not load; `fingerprint` (a hash of its
+    files) keys the cache on content."""
     del fingerprint
-    return loader.load(folder)
+    try:
+        return loader.load(folder)
+    except DataError as exc:
+        return exc
+
+
+class _LastGood:
+    """The last dataset of one data folder that loaded in this server process."""
+
+    def __init__(self) -> None:
+        self.dataset: Dataset | None = None
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_anonymized(folder: str, fingerprint: str, lang: Lang) -> Dataset:
-    """The anonymized view of a data folder, cached like the folder itself."""
-    return anonymize(_load(folder, fingerprint), lang)
+def _last_good(folder: str) -> _LastGood:
+    """Return the holder of a folder's last good dataset (one per folder, shared by sessions)."""
+    del folder
+    return _LastGood()
+
+
+# Keyed by language, never by session: one anonymized copy per language of the version shown.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load_anonymized(folder: str, fingerprint: str, lang: Lang, _dataset: Dataset) -> Dataset:
+    """The anonymized view of a data folder's dataset, cached like the folder itself."""
+    del folder, fingerprint
+    return anonymize(_dataset, lang)
+
+
+def _problem_lines(report: str) -> int | str:
+    """Return the height of a problem report box: its own up to 12 lines, then scrolled."""
+    return "content" if report.count("\n") < 12 else 300
 
 
 def load_dataset(anonymized: bool = False, lang: Lang = "ko") -> Dataset:
-    """Return the dataset of the configured data folder (anonymized on request), or show its
-    problems and stop."""
+    """Return the dataset of the configured data folder (anonymized on request).
+
+    When the folder has problems, they are shown: above the last version of the folder that
+    loaded in this server process, which is served meanwhile, or, without one, alone (the page
+    stops there)."""
     folder = loader.data_folder()
-    try:
-        key = _content_key(str(folder), loader.stat_key(folder))
-        if anonymized:
-            return _load_anonymized(str(folder), key, lang)
-        return _load(str(folder), key)
-    except DataError as exc:
-        st.error(t("data_error", state.lang() if state.LANG_KEY in st.session_state else "ko"))
-        st.code(exc.report(), language=None, wrap_lines=True)
-        st.stop()
-        raise  # st.stop() raises; this line keeps type checkers content
+    outcome = _load(str(folder), _content_key(str(folder), loader.stat_key(folder)))
+    last = _last_good(str(folder))
+    if isinstance(outcome, DataError):
+        ui_lang = state.lang() if state.LANG_KEY in st.session_state else "ko"
+        report = outcome.report()
+        if last.dataset is None:
+            st.error(t("data_error", ui_lang))
+            st.code(report, language=None, wrap_lines=True, height=_problem_lines(report))
+            st.stop()
+        st.html(render.notice("warning", t("data_stale", ui_lang)))
+        st.code(report, language=None, wrap_lines=True, height=_problem_lines(report))
+        dataset = last.dataset
+    else:
+        last.dataset = dataset = outcome
+    if anonymized:
+        return _load_anonymized(str(folder), dataset.fingerprint, lang, dataset)
+    return dataset
 
 
 @dataclass
@@ -105,10 +143,11 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None,
     base = load_dataset(state.anonymized(), state.lang())
     dataset, checklist_state, state_error = checklist_edit.with_state(base)
     state.init()
-    sidebar.render(name, dataset)
-    lang = state.lang()
+    # Before the sidebar: its widgets may only hold values they offer.
     current = state.filters().restricted_to(dataset)
     state.set_filters(current)
+    sidebar.render(name, dataset)
+    lang = state.lang()
     page = Page(
         name=name, dataset=dataset, filters=current, lang=lang,
         remarks=filtering.apply(dataset, current), checklist_state=checklist_state,
@@ -121,11 +160,10 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None,
     if presenting:
         return page
     st.title(t(title_key, lang))
-    if state_error:
-        st.warning(t("state_error", lang, error=state_error), icon=":material/warning:")
+    checklist_edit.show_problems(state_error, lang)
     if subtitle_key:
-        meeting = dataset.remarks["meeting"].iat[0]
-        st.caption(t(subtitle_key, lang, meeting=meeting))
+        meeting = meeting_label(str(dataset.remarks["meeting"].iat[0]), lang)
+        st.html(render.caption(t(subtitle_key, lang, meeting=meeting)))
     banner(page)
     return page
 
@@ -168,11 +206,11 @@ def stop_if_empty(page: Page) -> None:
 
 def handout_html(page: Page) -> str:
     """Return the printable offline report of the page's view."""
-    meeting = str(page.dataset.remarks["meeting"].iat[0])
+    meeting = meeting_label(str(page.dataset.remarks["meeting"].iat[0]), page.lang)
     return handout.handout_html(
         page.dataset, page.remarks, lang=page.lang, title=page.t("app_title"),
         subtitle=page.t("app_subtitle", meeting=meeting), filter_text=filter_text(page),
-        generated_at=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        generated_at=handout.local_stamp(datetime.now()),
         hide_organizations=page.anonymized)
 
 

@@ -1,5 +1,6 @@
-"""HTML snippets for `st.html`. Every data value passes through `html.escape`, so HTML or
-Markdown inside a remark shows as the characters it is and never renders or runs."""
+"""HTML snippets for `st.html`. Every data value passes through `esc` (bidi controls and
+zero-width characters taken out, then `html.escape`), so HTML or Markdown inside a remark shows
+as the characters it is and never renders or runs, in the order it was typed."""
 
 from __future__ import annotations
 
@@ -7,12 +8,20 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
-from se_dashboard.text import match_segments
+from se_dashboard.text import for_display, match_segments
 
 STYLE = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:3.5rem}
 h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:keep-all}
 [data-testid="stMetricValue"]{font-size:2.1rem}
+/* A metric label wraps instead of ending in "…" (long English labels at 1280 px). */
+[data-testid="stMetricLabel"],[data-testid="stMetricLabel"] *{white-space:normal !important;
+ overflow:visible !important;text-overflow:clip !important}
+/* Section headings are h2 (st.header) under the h1, drawn at st.subheader size. */
+[data-testid="stMain"] [data-testid="stHeadingWithActionElements"] h2{font-size:1.75rem;
+ line-height:1.2;padding:.75rem 0 1rem;letter-spacing:-.005em}
+/* st.caption fades its text to 60% opacity: #333 kept opaque has 12.6:1 on white. */
+[data-testid="stCaptionContainer"]{opacity:1 !important}
 [data-testid="stCaptionContainer"],[data-testid="stCaptionContainer"] *{color:#333 !important}
 .sed-card{border:1px solid #C9CED6;border-left:8px solid var(--c);border-radius:6px;
  padding:.7rem 1rem;margin:.45rem 0;background:#FFF;color:#111;font-size:1.08rem;line-height:1.6}
@@ -38,8 +47,8 @@ h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:
 .sed-table th,.sed-table td{border:1px solid #C9CED6;padding:.2rem .45rem;text-align:left;
  vertical-align:top;white-space:pre-wrap}
 .sed-table th{background:#F0F2F6}
-.sed-response{margin-top:.3rem;white-space:pre-wrap;background:#F4F8F4;
- border-left:4px solid #009E73;padding:.2rem .6rem}
+.sed-response{margin-top:.3rem;white-space:pre-wrap;background:#F6F7F9;color:#111;
+ border-left:4px solid var(--c,#767676);padding:.2rem .6rem}
 .sed-caption{color:#333;font-size:.95rem;line-height:1.5;margin:-.2rem 0 .4rem}
 .sed-notice{border-radius:6px;padding:.6rem .9rem;margin:.3rem 0;color:#111;line-height:1.5;
  white-space:pre-wrap;overflow-wrap:anywhere;border-left:6px solid var(--c);background:var(--b)}
@@ -50,8 +59,8 @@ NOTICE_STYLES = {"success": ("#009E73", "#E8F5EF", "✓"), "error": ("#D55E00", 
 
 
 def esc(value: object) -> str:
-    """Return `value` as escaped HTML text (quotes included)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Return `value` as escaped HTML text (quotes included), neutralised for display."""
+    return html.escape(for_display("" if value is None else str(value)), quote=True)
 
 
 def caption(text: str) -> str:
@@ -129,12 +138,14 @@ def recommendation_head(*, rec_id: str, title: str, status: str, status_label: s
                         detail: str = "", response: Iterable[tuple[str, str]] = ()) -> str:
     """Return a recommendation's heading: id and title, status badge, detail, themes, its
     backers as (name, org type label, colour) triples, and the (label, value) pairs of the
-    response that are filled in."""
+    response that are filled in, in neutral boxes edged in the status colour (a 미반영
+    reason is not dressed as a reflected item)."""
     people = " ".join(f"{esc(name)}{org_type_badge(label, colour)}"
                       for name, label, colour in backers)
     body = f'<div style="margin:.3rem 0;color:#222">{esc(detail)}</div>' if detail else ""
-    answer = "".join(f'<div class="sed-response"><b>{esc(label)}</b>: {esc(value)}</div>'
-                     for label, value in response if value)
+    edge = STATUS_COLOURS.get(status, "#767676")
+    answer = "".join(f'<div class="sed-response" style="--c:{edge}"><b>{esc(label)}</b>: '
+                     f"{esc(value)}</div>" for label, value in response if value)
     return (f'<div class="sed-rec-title">{status_badge(status, status_label)} '
             f"{esc(rec_id)} · {esc(title)}</div>{body}"
             f'<div class="sed-chips">{chips(theme_labels)}</div>'
@@ -149,3 +160,28 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
                    for row in rows)
     return (f'<table class="sed-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
+
+
+WHO_SPOKE_CSS = """<style>
+.sed-ws{display:flex;flex-direction:column;gap:.55rem;margin:.2rem 0 .6rem}
+.sed-ws-head{display:flex;align-items:center;gap:.5rem;flex-wrap:wrap;font-size:1.05rem}
+.sed-ws-head .sed-type{margin-left:0;font-size:.95rem}
+.sed-ws-bar{height:.55rem;border-radius:3px;border:1px solid #333;margin:.2rem 0}
+.sed-ws-names{color:#111;line-height:1.5;word-break:keep-all}
+</style>"""
+
+
+def who_spoke(rows: Iterable[tuple[str, str, int, str, Sequence[str]]]) -> str:
+    """Return who took part, one block per organization type: its badge and counts, a bar as
+    long as its number of participants (the count is written, the bar only repeats it), and
+    the names. `rows`: (type label, colour, participants, counts text, names)."""
+    rows = list(rows)
+    top = max((n for _, _, n, _, _ in rows), default=0) or 1
+    blocks = "".join(
+        f'<div><div class="sed-ws-head">{org_type_badge(label, colour)}<b>{esc(counts)}</b>'
+        f'</div><div class="sed-ws-bar" style="width:{100 * n / top:.1f}%;background:{colour}"'
+        f' aria-hidden="true"></div>'
+        f'<div class="sed-ws-names">{" · ".join(esc(name) for name in names)}</div></div>'
+        for label, colour, n, counts, names in rows)
+    return f'{WHO_SPOKE_CSS}<div class="sed-ws">{blocks}</div>'
+

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from se_dashboard.filters import Filters
+from se_dashboard.filters import Filters, speaker_options
 from se_dashboard.labels import t
 from se_dashboard.loader import Dataset
+from se_dashboard.text import for_display
 from se_dashboard.vocab import (
     LANGS,
     kind_labels,
@@ -61,7 +62,9 @@ def render(page: str, dataset: Dataset) -> None:
                  args=(lang_key,))
         anon_key = widget_key(page, "anon")
         st.session_state[anon_key] = state.anonymized()
-        st.toggle(t("anonymize", lang), key=anon_key, help=t("anonymize_help", lang),
+        forced = state.anonymity_forced()
+        st.toggle(t("anonymize", lang), key=anon_key, disabled=forced,
+                  help=t("anonymize_forced" if forced else "anonymize_help", lang),
                   on_change=state.set_anon_from, args=(anon_key,))
         st.markdown(f"**{t('nav_heading', lang)}**")
         params = state.query_params()
@@ -72,12 +75,13 @@ def render(page: str, dataset: Dataset) -> None:
 
         def multiselect(field: str, options: list[str], format_func) -> None:
             key = widget_key(page, f"f_{field}")
-            st.multiselect(t(f"f_{field}", lang), options, key=key, format_func=format_func,
+            st.multiselect(t(f"f_{field}", lang), options, key=key,
+                           format_func=lambda value: for_display(format_func(value)),
                            placeholder=t("f_all", lang), on_change=state.update_filter,
                            args=(field, key))
 
         multiselect("org_types", list(orgs), orgs.__getitem__)
-        multiselect("speakers", list(people), people.__getitem__)
+        multiselect("speakers", speaker_options(dataset, current.org_types), people.__getitem__)
         multiselect("themes", list(themes), themes.__getitem__)
         if dataset.remarks["kind"].notna().any():  # the kind column is optional
             multiselect("kinds", list(kinds), kinds.__getitem__)

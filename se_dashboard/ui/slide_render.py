@@ -8,12 +8,15 @@ import pandas as pd
 from se_dashboard import checklist, counts, handout, htmlcharts, slides
 from se_dashboard.contract import STATUSES
 from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
-from se_dashboard.vocab import rec_titles
+from se_dashboard.vocab import meeting_label, rec_titles
 
 from .page import Page
 from .render import esc, status_badge
 
-MAX_ROWS = 12  # themes or recommendations on one slide
+MAX_ROWS = 12  # themes on one slide
+# Quotes on an org type's slide: (how many, characters of the excerpt, of its translation);
+# English slides show the translation under each quote: 110 + 180 keeps three within the slide.
+QUOTES = {"ko": (3, 140, None), "en": (3, 110, 180)}
 CSS = "<style>" + htmlcharts.CSS + """
 [data-testid="stMainBlockContainer"]{padding-top:3.75rem !important;
  padding-bottom:0 !important}
@@ -43,10 +46,19 @@ CSS = "<style>" + htmlcharts.CSS + """
 .sed-slide .sed-quote cite{display:block;font-style:normal;font-weight:700;font-size:.85em}
 .sed-slide .sed-cols{display:grid;grid-template-columns:2fr 3fr;gap:1.2em;flex:1;
  min-height:0}
-.sed-slide ul.sed-recs{list-style:none;margin:0;padding:0}
-.sed-slide ul.sed-recs li{margin:.25em 0;font-size:.88em}
-.sed-slide ul.sed-recs .sed-status{font-size:.8em}
-.sed-slide .sed-where{color:#333;font-size:.85em}
+.sed-slide ol.sed-recs{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;
+ gap:.55em;min-height:0;font-size:max(24px,1em)}
+.sed-slide ol.sed-recs li{font-size:1em;line-height:1.3;border-left:.3em solid var(--c);
+ padding:.1em 0 .1em .6em;margin:0;min-height:0;overflow:hidden;flex:0 1 auto}
+.sed-slide .sed-clamp{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden;
+ -webkit-line-clamp:var(--lines,2);overflow-wrap:anywhere}
+.sed-slide ol.sed-recs .sed-status{font-size:.85em;padding:.02em .45em;vertical-align:.05em}
+.sed-slide .sed-backed{font-size:.85em;color:#333;white-space:nowrap}
+.sed-slide dl.sed-rec-detail{margin:.1em 0 0;display:grid;grid-template-columns:auto 1fr;
+ gap:0 .7em;font-size:1em}
+.sed-slide dl.sed-rec-detail dt{font-weight:700;color:#333;white-space:nowrap;font-size:1em}
+.sed-slide dl.sed-rec-detail dd{margin:0;font-size:1em}
+.sed-slide dl.sed-rec-detail dd.sed-missing{font-style:italic;color:#8A3B00}
 .sed-slide .sed-title-main{margin-top:auto;margin-bottom:auto}
 .sed-slide .sed-title-main h1{font-size:2.1em}
 .sed-slide .sed-title-main p{font-size:1.05em;margin:.4em 0}
@@ -63,20 +75,54 @@ def _frame(arc: str, title: str, body: str, foot_left: str, foot_right: str,
             f"<span>{esc(foot_right)}</span></div></section>")
 
 
-def _recs_list(page: Page, recs: pd.DataFrame, status_labels: dict[str, str],
-               reason: bool) -> str:
+def _count(page: Page, key: str, n: int) -> str:
+    """Return a count with its noun: labels key `key`, or its singular twin `key_one` for 1."""
+    return page.t(f"{key}_one" if n == 1 else key, n=n)
+
+
+def _clamped(tag: str, html: str, lines: int, extra: str = "") -> str:
+    """Return `html` in a `tag` cut (with '…') after `lines` lines."""
+    return f'<{tag} class="sed-clamp{extra}" style="--lines:{lines}">{html}</{tag}>'
+
+
+def _closing_item(page: Page, rec: pd.Series, title: str, status_label: str) -> str:
+    """Return one recommendation of a closing list: status, id, title and backers, then the
+    plan section and the action (reflected ones), and the reason where there is one or where
+    the status requires it (checklist.reason_rule). Each part is clamped to the lines that
+    slides.ITEMS_PER_SLIDE counts on."""
+    status, reason = str(rec["status"]), str(rec["reason"]).strip()
+    reflected = status in slides.REFLECTED
+    rows = [(page.t("s_section"), rec["plan_section"], 1),
+            (page.t("s_action"), rec["response_note"], 2)] if reflected else []
+    rows.append((page.t("reason"), reason, 2))
+    details = "".join(f"<dt>{esc(label)}</dt>{_clamped('dd', esc(value), lines)}"
+                      for label, value, lines in rows if str(value).strip())
+    if not reason and checklist.reason_rule(status) == "required":
+        details += (f"<dt>{esc(page.t('reason'))}</dt>"
+                    + _clamped("dd", esc(page.t("s_no_reason")), 1, " sed-missing"))
+    detail = f'<dl class="sed-rec-detail">{details}</dl>' if details else ""
+    backed = _count(page, "s_backed_by", int(rec["n_participants"]))
+    head = (f"{status_badge(status, status_label)} <b>{esc(rec['rec_id'])}</b> {esc(title)} "
+            f'<span class="sed-backed">· {esc(backed)}</span>')
+    return (f'<li style="--c:{STATUS_COLOURS.get(status, "#767676")}" '
+            f'data-rec-id="{esc(rec["rec_id"])}">{_clamped("div", head, 1 if reflected else 2)}'
+            f"{detail}</li>")
+
+
+def _closing(page: Page, slide: slides.Slide, status_labels: dict[str, str]) -> tuple[str, str]:
+    """Return the title and body of a closing slide: its share of the reflected or open list."""
+    kind = "reflected" if slide.kind == "reflected" else "open"
+    title = page.t("s_reflected" if kind == "reflected" else "s_open")
+    if slide.parts > 1:
+        title = page.t("s_part", title=title, n=slide.part, total=slide.parts)
+    items = slides.slide_items(slides.closing_items(page.dataset, page.remarks, kind), slide)
+    if items.empty:
+        return title, f"<p>{esc(page.t('s_none_' + kind))}</p>"
     titles = rec_titles(page.dataset, page.lang)
-    items = []
-    for rec in recs.head(MAX_ROWS - 3).itertuples():
-        detail = rec.response_note if reason else rec.plan_section
-        if reason and not detail:
-            detail = page.t("s_no_reason")
-        where = f' <span class="sed-where">— {esc(detail)}</span>' if detail else ""
-        items.append(f"<li>{status_badge(rec.status, status_labels[rec.status])} "
-                     f"<b>{esc(rec.rec_id)}</b> {esc(titles[rec.rec_id])}{where}</li>")
-    more = len(recs) - min(len(recs), MAX_ROWS - 3)
-    tail = f"<li>{esc(page.t('s_more_recs', n=more))}</li>" if more > 0 else ""
-    return f'<ul class="sed-recs">{"".join(items)}{tail}</ul>'
+    body = "".join(_closing_item(page, rec, titles[rec["rec_id"]],
+                                 status_labels[str(rec["status"])])
+                   for _, rec in items.iterrows())
+    return title, f'<ol class="sed-recs">{body}</ol>'
 
 
 def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text: str,
@@ -84,13 +130,14 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
     """Return the HTML of one slide of the deck."""
     ds, remarks, t = page.dataset, page.remarks, page.t
     foot = (filter_text, t("slide_of", n=number, total=total))
-    meeting = str(ds.remarks["meeting"].iat[0])
+    meeting = meeting_label(str(ds.remarks["meeting"].iat[0]), page.lang)
     if slide.kind == "title":
         head = counts.headline(ds, remarks)
         orgs = remarks["organization"].replace("", pd.NA).nunique()
-        line = (t("s_title_counts", p=head.participants, o=orgs, t=head.org_types,
-                  e=head.excerpts) if orgs else
-                t("s_title_counts_anon", p=head.participants, t=head.org_types, e=head.excerpts))
+        line = " · ".join(_count(page, key, n) for key, n in (
+            ("s_n_participants", head.participants), ("s_n_orgs", orgs),
+            ("s_n_org_types", head.org_types), ("s_n_excerpts", head.excerpts))
+            if n or key != "s_n_orgs")  # no organizations: the anonymized view hides them
         body = (f'<div class="sed-title-main"><h1>{esc(t("app_title"))}</h1>'
                 f"<p>{esc(t('app_subtitle', meeting=meeting))}</p><p><b>{esc(line)}</b></p></div>")
         return _frame("", meeting, body, *foot)
@@ -108,7 +155,7 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
         rows, legend, hidden = handout.theme_bar_rows(ds, remarks, page.lang, limit=MAX_ROWS)
         body = htmlcharts.stacked_bars(rows, legend=legend)
         if hidden:
-            body += f"<p>{esc(t('s_more_themes', n=hidden))}</p>"
+            body += f"<p>{esc(_count(page, 's_more_themes', hidden))}</p>"
         return _frame(t("s_you_said"), t("s_themes"), body, *foot)
     if slide.kind == "crosstab":
         table = counts.theme_by_org_type(ds, remarks)
@@ -130,14 +177,16 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
                                 for x, n in zip(themes["theme_id"], themes["total"],
                                                 strict=True)])
         english = page.lang == "en"
+        n, limit, limit_en = QUOTES[page.lang]
         quotes = "".join(
             f'<blockquote class="sed-quote" style="--c:{page.colours[org]}">{esc(q.excerpt)}'
             + (f'<span class="sed-quote-en">{esc(q.excerpt_en)}</span>'
                if english and q.excerpt_en else "")
             + f"<cite>— {esc(q.speaker)}</cite></blockquote>"
-            for q in slides.key_quotes(ds, remarks, org, limit=110 if english else 140)
+            for q in slides.key_quotes(ds, remarks, org, n=n, limit=limit, limit_en=limit_en)
             .itertuples())
-        subtitle = t("s_type_people", n=mine["speaker"].nunique(), e=len(mine))
+        subtitle = " · ".join((_count(page, "s_n_participants", mine["speaker"].nunique()),
+                               _count(page, "s_n_excerpts", len(mine))))
         body = f'<div class="sed-cols"><div>{bars}</div><div>{quotes}</div></div>'
         return _frame(t("s_you_said"), t("s_type", type=page.org_labels[org]), body, *foot,
                       subtitle=subtitle)
@@ -162,12 +211,6 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
         body = (f"<p><b>{esc(t('rate'))}: {esc(rate)}</b></p>"
                 f'<div class="sed-cols"><div>{bars}</div><div>{table}</div></div>')
         return _frame(t("s_we_did"), t("s_progress"), body, *foot)
-    if slide.kind == "reflected":
-        recs = slides.recommendations_with(ds, remarks, slides.REFLECTED)
-        body = (_recs_list(page, recs, status_labels, reason=False) if len(recs)
-                else f"<p>{esc(t('s_none_reflected'))}</p>")
-        return _frame(t("s_we_did"), t("s_reflected"), body, *foot)
-    recs = slides.recommendations_with(ds, remarks, slides.OPEN)
-    body = (_recs_list(page, recs, status_labels, reason=True) if len(recs)
-            else f"<p>{esc(t('s_none_open'))}</p>")
-    return _frame(t("s_still_open"), t("s_open"), body, *foot)
+    title, body = _closing(page, slide, status_labels)
+    return _frame(t("s_we_did" if slide.kind == "reflected" else "s_still_open"), title, body,
+                  *foot)

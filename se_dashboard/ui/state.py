@@ -1,12 +1,15 @@
 """Per-session state: the filters and the language, kept in session state and mirrored in the
-URL query string so that a view can be bookmarked and reopened."""
+URL query string so that a view can be bookmarked and reopened. The anonymized view is the
+viewer's switch unless the server forces it for everyone."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import streamlit as st
 
+from se_dashboard.access import FORCE_ANON_ENV, forced_anonymized
 from se_dashboard.filters import QUERY_KEYS, Filters
 from se_dashboard.vocab import LANGS, Lang
 
@@ -15,6 +18,16 @@ LANG_KEY = "sed_lang"
 LANG_PARAM = "lang"
 ANON_KEY = "sed_anon"
 ANON_PARAM = "anon"
+
+
+def anonymity_forced() -> bool:
+    """Return whether the server forces the anonymized view ($SE_DASHBOARD_FORCE_ANON or
+    `force_anonymized` in st.secrets): then no URL or switch shows names."""
+    try:
+        secret = st.secrets.get("force_anonymized")
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        secret = None
+    return forced_anonymized(os.environ.get(FORCE_ANON_ENV), secret)
 
 
 def init_view() -> None:
@@ -51,6 +64,13 @@ def update_filter(field: str, widget_key: str) -> None:
     set_filters(replace(filters(), **{field: value}))
 
 
+def set_speaker_from(widget_key: str) -> None:
+    """Widget callback: make one participant (or, for "", nobody) the speaker filter, so that
+    reading one person's remarks is the filter the banner states and the URL keeps."""
+    who = st.session_state[widget_key]
+    set_filters(replace(filters(), speakers=(who,) if who else ()))
+
+
 def lang() -> Lang:
     """Return the session's UI language."""
     return st.session_state[LANG_KEY]
@@ -62,13 +82,16 @@ def set_lang_from(widget_key: str) -> None:
 
 
 def anonymized() -> bool:
-    """Return whether the session shows the anonymized view."""
-    return bool(st.session_state.get(ANON_KEY))
+    """Return whether the session shows the anonymized view (always, when the server forces
+    it)."""
+    return anonymity_forced() or bool(st.session_state.get(ANON_KEY))
 
 
 def set_anon_from(widget_key: str) -> None:
     """Widget callback: take the anonymized-view switch from a widget. Speaker filters name
     people, so they are dropped when the view changes."""
+    if anonymity_forced():
+        return
     st.session_state[ANON_KEY] = bool(st.session_state[widget_key])
     set_filters(replace(filters(), speakers=()))
 
