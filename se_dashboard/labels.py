@@ -37,6 +37,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
                      "en": "Searches excerpts, names, organizations and theme names "
                            "(case-insensitive)."},
     "f_all": {"ko": "전체", "en": "All"},
+    "select_all": {"ko": "모두 선택", "en": "Select all"},
+    "select_matches": {"ko": "검색 결과 모두 선택", "en": "Select all matches"},
     "f_reset": {"ko": "필터 초기화", "en": "Reset filters"},
     "view_all": {"ko": "전체 보기: 필터 없음", "en": "Showing everything: no filter"},
     "view_filtered": {"ko": "현재 필터", "en": "Current filter"},

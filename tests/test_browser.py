@@ -120,6 +120,10 @@ def test_click_through_pages_and_org_type_filter(app: Page, server: str) -> None
 
     org_filter = sidebar(page).get_by_test_id("stMultiSelect").first
     org_filter.get_by_role("combobox").click()
+    # Streamlit's own English bulk option reads in the UI language.
+    expect(page.locator('[data-key="__select_all__"]')).to_be_visible()
+    assert page.evaluate("""() => getComputedStyle(document.querySelector(
+        '[data-key="__select_all__"] [data-item-hl]'), '::after').content""") == '"모두 선택"'
     page.get_by_role("option", name=coop, exact=True).click()
     page.keyboard.press("Escape")
     expect(participants).to_have_text("4")

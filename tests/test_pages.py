@@ -312,6 +312,14 @@ def test_filters_are_kept_when_moving_between_pages(run_page: RunPage) -> None:
     assert len(rec_containers(at)) == 14  # as OVERVIEW_CASES["coop+civic"]
 
 
+@pytest.mark.parametrize(("lang", "text"), [("ko", "모두 선택"), ("en", "Select all")])
+def test_multiselect_bulk_option_speaks_the_ui_language(run_page: RunPage, lang: str,
+                                                        text: str) -> None:
+    at = ok(run_page("themes", query={"lang": lang} if lang == "en" else {}))
+    css = next(h.proto.body for h in at.html if "__select_all__" in h.proto.body)
+    assert f'content:"{text}"' in css
+
+
 def test_participant_list_follows_the_organization_type(run_page: RunPage) -> None:
     at = ok(run_page("who"))
     set_filters(at, "who", speakers=["이은애", "최미자"])

@@ -157,6 +157,7 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None,
     state.sync_url(url_extra)
     handout_button(page)
     st.html(render.STYLE)
+    st.html(render.multiselect_strings(t("select_all", lang), t("select_matches", lang)))
     if presenting:
         return page
     st.title(t(title_key, lang))

@@ -14,6 +14,11 @@ STYLE = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:3.5rem}
 h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:keep-all}
 [data-testid="stMetricValue"]{font-size:2.1rem}
+/* A chosen filter value (a participant with their organization) wraps, not "…". */
+[data-testid="stSidebar"] [data-tag]{height:auto;max-width:100%;padding-top:2px;
+ padding-bottom:2px}
+[data-testid="stSidebar"] [data-tag]>span{white-space:normal;word-break:keep-all;
+ overflow-wrap:anywhere;line-height:1.3}
 /* A metric label wraps instead of ending in "…" (long English labels at 1280 px). */
 [data-testid="stMetricLabel"],[data-testid="stMetricLabel"] *{white-space:normal !important;
  overflow:visible !important;text-overflow:clip !important}
@@ -184,4 +189,16 @@ def who_spoke(rows: Iterable[tuple[str, str, int, str, Sequence[str]]]) -> str:
         f'<div class="sed-ws-names">{" · ".join(esc(name) for name in names)}</div></div>'
         for label, colour, n, counts, names in rows)
     return f'{WHO_SPOKE_CSS}<div class="sed-ws">{blocks}</div>'
+
+
+def multiselect_strings(select_all: str, select_matches: str) -> str:
+    """Return CSS that shows the bulk options Streamlit 1.67 writes in English into every
+    multiselect's list ("Select all", "Select N matches") in the UI language instead."""
+    rules = []
+    for key, text in (("__select_all__", select_all), ("__select_matches__", select_matches)):
+        label = text.replace("\\", "\\\\").replace('"', '\\"')
+        rules.append(f'[role="option"][data-key="{key}"] [data-item-hl]{{font-size:0}}'
+                     f'[role="option"][data-key="{key}"] [data-item-hl]::after'
+                     f'{{content:"{label}";font-size:.875rem}}')
+    return "<style>" + "".join(rules) + "</style>"
 
