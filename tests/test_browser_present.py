@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import open_page, wait_for_render
+from browser_helpers import RENDER_TIMEOUT, open_page, settle, wait_for_render
 from conftest import DATA, URLS, streamlit_server
 from playwright.sync_api import Page, expect
 
@@ -59,6 +59,7 @@ def test_every_slide_fits_the_screen(app: Page, server: str, screenshots: Path,
     total = deck_size(app)
     for number in range(1, total + 1):
         app.wait_for_url(re.compile(rf"/slides\?(.*&)?slide={number}(&|$)"))
+        settle(app, ".sed-slide{")  # measured with the slide's own stylesheet in place
         box = slide_geometry(app)
         assert box["top"] >= 0 and box["left"] >= 0, box
         assert box["right"] <= width and box["bottom"] <= height, box
@@ -157,6 +158,7 @@ def test_closing_slides_show_every_item_large_with_its_reason(
             continue
         open_page(app, f"{url}/{URLS['slides']}?slide={number}&lang={lang}", heading=False)
         expect(app.locator(".sed-foot")).to_contain_text(f"{number} / {len(deck)}")
+        settle(app, ".sed-slide{")
         box = slide_geometry(app)
         assert box["scroll"] <= 1 and box["clipped"] <= 1, (number, box)
         assert box["bottom"] <= height and box["navBottom"] <= height, (number, box)
@@ -200,7 +202,7 @@ def test_ticked_status_is_kept_after_reload(app: Page, server: str) -> None:
     app.reload()
     wait_for_render(app)
     item = app.locator(".st-key-recs_item_R07")
-    expect(item.locator(".sed-status")).to_contain_text("반영")
+    expect(item.locator(".sed-status")).to_contain_text("반영", timeout=RENDER_TIMEOUT)
     expect(item).to_contain_text("전략 3-2")
     expect(app.get_by_test_id("stMetricValue").nth(1)).to_have_text("1")  # ● 반영
 
