@@ -14,11 +14,6 @@ STYLE = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:3.5rem}
 h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:keep-all}
 [data-testid="stMetricValue"]{font-size:2.1rem}
-/* A chosen filter value (a participant with their organization) wraps, not "…". */
-[data-testid="stSidebar"] [data-tag]{height:auto;max-width:100%;padding-top:2px;
- padding-bottom:2px}
-[data-testid="stSidebar"] [data-tag]>span{white-space:normal;word-break:keep-all;
- overflow-wrap:anywhere;line-height:1.3}
 /* A metric label wraps instead of ending in "…" (long English labels at 1280 px). */
 [data-testid="stMetricLabel"],[data-testid="stMetricLabel"] *{white-space:normal !important;
  overflow:visible !important;text-overflow:clip !important}
