@@ -47,9 +47,10 @@ test: $(VENV)/.dev browser-deps lint
 	$(BIN)/python -m pytest
 
 ## Speed and memory for the bundled data and synthetic 10k / 100k folders; writes
-## benchmarks/results.md.
+## benchmarks/results.md. Then importing minutes of 100 and 2,000 turns: results-import.md.
 bench: $(VENV)/.dev browser-deps
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_import.py | tee benchmarks/results-import.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/screenshots

@@ -2,28 +2,32 @@
 
 import streamlit as st
 
-from se_dashboard import checklist, counts, htmlcharts
-from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.analysis import counts
+from se_dashboard.checklist import progress
+from se_dashboard.present import htmlcharts
+from se_dashboard.present.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.present.vocab import status_labels
 from se_dashboard.ui import charts, page, render
-from se_dashboard.vocab import status_labels
 
 p = page.setup("overview", "app_title", subtitle_key="app_subtitle")
 page.stop_if_empty(p)
 
 head = counts.headline(p.dataset, p.remarks)
-in_view = checklist.recommendation_rows(p.dataset, p.remarks,
+in_view = progress.recommendation_rows(p.dataset, p.remarks,
                                         include_unbacked=not p.filters.active)
-progress = checklist.reflection(in_view)
+done = progress.reflection(in_view)
+st.html(render.caption(page.scope_text(p)))
 cols = st.columns(6)
 for col, (key, value) in zip(cols[:-1], [
     ("m_participants", head.participants), ("m_org_types", head.org_types),
-    ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", progress.total),
+    ("m_excerpts", head.excerpts), ("m_themes", head.themes), ("m_recs", done.total),
 ], strict=True):
-    col.metric(p.t(key), value, border=True)
-cols[-1].metric(p.t("m_reflected"), p.t("m_reflected_of", n=progress.reflected,
-                                         total=progress.total), border=True)
-st.caption(f"{p.t('rate')}: " + p.t("rate_value", pct=round(100 * progress.rate),
-                                     r=progress.reflected, p=progress.partly, n=progress.total),
+    col.metric(p.t(key), value, border=True,
+               help=p.t("mt_themes_help") if key == "m_themes" and head.not_coded else None)
+cols[-1].metric(p.t("m_reflected"), p.t("m_reflected_of", n=done.reflected,
+                                         total=done.total), border=True)
+st.caption(f"{p.t('rate')}: " + p.t("rate_value", pct=round(100 * done.rate),
+                                     r=done.reflected, p=done.partly, n=done.total),
            help=p.t("rate_rule"))
 
 left, right = st.columns(2, gap="large")
@@ -34,6 +38,7 @@ with left:
         for o, n, e, names in counts.who_spoke(p.dataset, p.remarks)))
 with right:
     st.header(p.t("top_themes"))
+    page.not_coded_note(p)
     top = counts.top_themes(p.dataset, p.remarks, n=5)
     st.html(f"<style>{htmlcharts.CSS}</style>" + htmlcharts.bars(
         [(p.theme_labels[x], int(n), "#0B5394") for x, n in zip(top["theme_id"], top["total"],
@@ -41,7 +46,7 @@ with right:
         suffix=p.t("people_suffix")))
 
 st.header(p.t("status_overview"))
-statuses = checklist.status_counts(in_view)
+statuses = progress.status_counts(in_view)
 labels = status_labels(p.lang)
 st.plotly_chart(
     charts.simple_bars(

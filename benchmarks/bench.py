@@ -60,12 +60,14 @@ def _floors(dataset, org_a: str) -> dict[str, Callable[[], object]]:
     """Everything each page computes outside Streamlit, in bare pandas: the checklist state read
     and merged, the filters checked and applied, the sidebar's labels, and the page's own
     counts. Charts, HTML and widgets are left out: they are the Streamlit side."""
-    from se_dashboard import checklist, counts, filters, vocab
+    from se_dashboard.analysis import counts, filters
+    from se_dashboard.checklist import progress
+    from se_dashboard.present import vocab
     from se_dashboard.ui import checklist_edit
 
     def view():
         state = checklist_edit.store().checklist()
-        data = checklist.with_state(dataset, state)
+        data = progress.with_state(dataset, state)
         wanted = filters.Filters(org_types=(org_a,)).restricted_to(data)
         vocab.participant_labels(data)
         return data, filters.apply(data, wanted)
@@ -75,7 +77,7 @@ def _floors(dataset, org_a: str) -> dict[str, Callable[[], object]]:
         counts.headline(data, r)
         counts.participation_by_org_type(data, r)
         counts.top_themes(data, r)
-        checklist.reflection(checklist.recommendation_rows(data, r))
+        progress.reflection(progress.recommendation_rows(data, r))
 
     def who():
         data, r = view()
@@ -90,10 +92,10 @@ def _floors(dataset, org_a: str) -> dict[str, Callable[[], object]]:
 
     def recs():
         data, r = view()
-        rows = checklist.recommendation_rows(data, r)
-        checklist.status_counts(rows)
-        by_status = checklist.status_by_org_type(data, r)
-        checklist.reflection_by_org_type(data, r, by_status)
+        rows = progress.recommendation_rows(data, r)
+        progress.status_counts(rows)
+        by_status = progress.status_by_org_type(data, r)
+        progress.reflection_by_org_type(data, r, by_status)
         checklist_edit.store().history()
 
     return {"overview": overview, "who": who, "themes": themes, "recs": recs}
@@ -108,7 +110,7 @@ def measure(folder: Path) -> dict:
     os.environ["SE_DASHBOARD_STATE"] = str(TMP / f"state-{folder.name}.sqlite")
     from streamlit.testing.v1 import AppTest
 
-    from se_dashboard import loader
+    from se_dashboard.data import loader
     from se_dashboard.ui import charts  # noqa: F401 - pay the one-time Plotly import up front
     from se_dashboard.ui import page as ui_page
 
@@ -284,7 +286,7 @@ def session_memory(folder: Path, sessions: int = SESSIONS) -> dict:
 def _folder_for(size: str) -> Path:
     if size == "bundled":
         return ROOT / "data"
-    from se_dashboard import synth
+    from se_dashboard.data import synth
 
     folder = TMP / f"synth-{size}"
     if not (folder / "remarks.csv").exists():

@@ -4,11 +4,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from se_dashboard import counts, export
-from se_dashboard.filters import speaker_options
-from se_dashboard.text import for_display
+from se_dashboard.analysis import counts
+from se_dashboard.analysis.filters import speaker_options
+from se_dashboard.data.text import for_display
+from se_dashboard.present import export
+from se_dashboard.present.vocab import participant_labels
 from se_dashboard.ui import cards, page, render, state
-from se_dashboard.vocab import participant_labels
 
 p = page.setup("who", "page_who")
 page.stop_if_empty(p)
@@ -33,8 +34,9 @@ labels = {everyone: p.t("everyone"), **participant_labels(p.dataset)}
 chosen = p.filters.speakers
 person = chosen[0] if len(chosen) == 1 else everyone
 st.session_state["who_person"] = person
-st.selectbox(p.t("read_one"), [everyone, *speaker_options(p.dataset, p.filters.org_types)],
-             key="who_person", format_func=lambda who: for_display(labels[who]),  # plain text
+offered = speaker_options(p.dataset, p.filters.org_types, p.filters.meetings)
+st.selectbox(p.t("read_one"), [everyone, *offered], key="who_person",
+             format_func=lambda who: for_display(labels[who]),  # plain text
              on_change=state.set_speaker_from, args=("who_person",))
 shown = p.remarks
 

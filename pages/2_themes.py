@@ -3,8 +3,9 @@ any bar or cell the presenter clicks."""
 
 import streamlit as st
 
-from se_dashboard import counts, export
-from se_dashboard.palette import org_type_colours, org_type_patterns
+from se_dashboard.analysis import counts
+from se_dashboard.present import export
+from se_dashboard.present.palette import org_type_colours, org_type_patterns
 from se_dashboard.ui import cards, charts, page, render, selection
 
 p = page.setup("themes", "page_themes")
@@ -17,6 +18,7 @@ unit = st.segmented_control(
     p.t("unit"), ["participants", "excerpts"], key="themes_unit", default="participants",
     required=True, format_func=lambda u: p.t(f"unit_{u}"))
 unit_label = p.t(f"unit_{unit}")
+page.not_coded_note(p)
 
 st.header(p.t("theme_freq"))
 st.caption(p.t("theme_freq_help"))
@@ -34,7 +36,7 @@ measure = st.segmented_control(
     format_func=lambda m: p.t(f"measure_{m}"))
 count_table = counts.theme_by_org_type(ds, p.remarks)
 if measure == "share":
-    base = counts.participation_by_org_type(ds, p.remarks).set_index("org_type")["participants"]
+    base = counts.share_base(ds, p.remarks)
     values, text = (counts.theme_by_org_type(ds, p.remarks, share=True),
                     charts.share_text(count_table, base))
     st.caption(p.t("share_note"))

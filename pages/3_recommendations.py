@@ -3,11 +3,12 @@ each recommendation with its backers and evidence, editing, history, snapshots a
 
 import streamlit as st
 
-from se_dashboard import checklist, disposition, export
-from se_dashboard.contract import STATUSES
-from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.checklist import progress
+from se_dashboard.data.contract import STATUSES
+from se_dashboard.present import disposition, export
+from se_dashboard.present.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.present.vocab import rec_details, rec_titles, status_labels
 from se_dashboard.ui import cards, charts, checklist_edit, page, render
-from se_dashboard.vocab import meeting_label, rec_details, rec_titles, status_labels
 
 EVIDENCE_SHOWN = 10
 RECS_PER_PAGE = 20
@@ -20,15 +21,15 @@ titles = rec_titles(ds, p.lang)
 details = rec_details(ds, p.lang)
 checklist_edit.show_flash()
 
-in_view = checklist.recommendation_rows(ds, p.remarks, include_unbacked=not p.filters.active)
-progress = checklist.reflection(in_view)
+in_view = progress.recommendation_rows(ds, p.remarks, include_unbacked=not p.filters.active)
+done = progress.reflection(in_view)
 st.header(p.t("progress"))
 cols = st.columns(len(STATUSES) + 1)
-cols[0].metric(p.t("rate"), f"{round(100 * progress.rate)}%", border=True)  # rule: below
-for col, row in zip(cols[1:], checklist.status_counts(in_view).itertuples(), strict=True):
+cols[0].metric(p.t("rate"), f"{round(100 * done.rate)}%", border=True)  # rule: below
+for col, row in zip(cols[1:], progress.status_counts(in_view).itertuples(), strict=True):
     col.metric(f"{STATUS_SYMBOLS[row.status]} {labels[row.status]}", row.count, border=True)
-st.caption(p.t("rate_value", pct=round(100 * progress.rate), r=progress.reflected,
-               p=progress.partly, n=progress.total) + " · " + p.t("rate_rule"))
+st.caption(p.t("rate_value", pct=round(100 * done.rate), r=done.reflected,
+               p=done.partly, n=done.total) + " · " + p.t("rate_rule"))
 
 # Export, snapshots, bulk editing and the whole history sit in one row of tabs above the list,
 # so none of them needs scrolling past the checklist; editors give their name once, here.
@@ -47,10 +48,9 @@ def export_view(by_remark: bool, snapshot: str):
 
 def export_title(by_remark: bool, snapshot: str, taken: dict[str, str]) -> str:
     """The XLSX title: table, meeting, state exported and its as-of time (at download)."""
-    source = (disposition.ExportSource(checklist.local_time(taken[snapshot]), snapshot)
+    source = (disposition.ExportSource(progress.local_time(taken[snapshot]), snapshot)
               if snapshot else disposition.ExportSource(export.local_stamp()))
-    meeting = meeting_label(str(ds.remarks["meeting"].iat[0]), p.lang)
-    return disposition.export_title(p.lang, meeting, source, by_remark)
+    return disposition.export_title(p.lang, p.meetings_text, source, by_remark)
 
 
 tab_names = [p.t("tab_export"), p.t("tab_snapshots"), *([p.t("bulk_edit")] if editable else []),
@@ -105,11 +105,11 @@ chosen = st.multiselect(p.t("f_status"), list(STATUSES), key="recs_status",
                         format_func=labels.__getitem__, placeholder=p.t("f_all"))
 
 st.header(p.t("status_by_type"))
-by_status = checklist.status_by_org_type(ds, p.remarks)
-by_type = checklist.reflection_by_org_type(ds, p.remarks, by_status)
+by_status = progress.status_by_org_type(ds, p.remarks)
+by_type = progress.reflection_by_org_type(ds, p.remarks, by_status)
 st.plotly_chart(
     charts.stacked_bars(
-        checklist.status_by_org_type(ds, p.remarks, chosen) if chosen else by_status,
+        progress.status_by_org_type(ds, p.remarks, chosen) if chosen else by_status,
         "org_type", group="status",
         categories={o: f"{p.org_labels[o]} · {round(100 * r)}%"
                     for o, r in zip(by_type["org_type"], by_type["rate"], strict=True)},
@@ -118,7 +118,7 @@ st.plotly_chart(
     key="recs_by_type", theme=None, config={"displayModeBar": False})
 st.caption(p.t("rate_by_type") + " · " + p.t("rate_rule"))
 
-recs = checklist.with_statuses(in_view, chosen)
+recs = progress.with_statuses(in_view, chosen)
 st.header(f"{p.t('checklist')} ({len(recs)})")
 if recs.empty:
     st.info(p.t("no_recs"), icon=":material/search_off:")
@@ -131,7 +131,7 @@ org_of = dict(zip(ds.participants["speaker"], ds.participants["org_type"].astype
                   strict=True))
 history_html = checklist_edit.history_by_rec(history, p.lang, shown["rec_id"].tolist())
 for rec in shown.itertuples():
-    rule = checklist.reason_rule(str(rec.status))
+    rule = progress.reason_rule(str(rec.status))
     reason = (p.t("reason"), rec.reason or (p.t("reason_missing") if rule == "required" else ""))
     response = [(p.t("plan_section"), rec.plan_section),
                 (p.t("responsible_unit"), rec.responsible_unit),

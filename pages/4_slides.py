@@ -5,10 +5,10 @@ import sys
 
 import streamlit as st
 
-from se_dashboard import slides
-from se_dashboard.text import ascii_number
+from se_dashboard.data.text import ascii_number
+from se_dashboard.present import slides
+from se_dashboard.present.vocab import status_labels
 from se_dashboard.ui import page, slide_render, state
-from se_dashboard.vocab import status_labels
 
 NUMBER_KEY = "slides_number"
 
@@ -24,7 +24,7 @@ if NUMBER_KEY not in st.session_state:
 p = page.setup("slides", "page_slides", presenting=True,
                url_extra={"slide": str(st.session_state[NUMBER_KEY])})
 page.stop_if_empty(p)
-deck = slides.plan(p.dataset, p.remarks)
+deck = slides.plan(p.dataset, p.remarks, p.filters.meetings)
 number = min(max(1, st.session_state[NUMBER_KEY]), len(deck))
 if number != st.session_state[NUMBER_KEY]:
     st.session_state[NUMBER_KEY] = number

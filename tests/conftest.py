@@ -19,12 +19,15 @@ import pytest
 from browser_helpers import app  # noqa: F401 - the browser tests' page fixture
 from streamlit.testing.v1 import AppTest
 
-from se_dashboard.loader import DATA_ENV, Dataset, load
-from se_dashboard.store import STATE_ENV
+from se_dashboard.checklist.store import STATE_ENV
+from se_dashboard.data.loader import DATA_ENV, Dataset, load
+from se_dashboard.data.versions import VERSIONS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 APP = ROOT / "app.py"
+# The token cache's environment variable (se_dashboard/coding/lemmas.py).
+CACHE_ENV = "SE_DASHBOARD_CACHE"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -39,10 +42,11 @@ PAGES = {
     "recs": "pages/3_recommendations.py",
 }
 # The presentation page has no title or banner of its own; tests of it name it explicitly.
-ALL_PAGES = {**PAGES, "slides": "pages/4_slides.py"}
+ALL_PAGES = {**PAGES, "slides": "pages/4_slides.py", "compare": "pages/5_compare.py",
+             "import": "pages/6_import.py"}
 # URL path of each page on a running server.
 URLS = {"overview": "", "who": "who_said_what", "themes": "themes", "recs": "recommendations",
-        "slides": "slides"}
+        "slides": "slides", "compare": "compare", "import": "import"}
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +60,28 @@ def checklist_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own checklist database, never the working one in state/."""
     path = tmp_path / "state" / "checklist.sqlite"
     monkeypatch.setenv(STATE_ENV, str(path))
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def token_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The suite's own on-disk token cache (shared by its tests and the servers it starts),
+    never the working one in state/."""
+    path = tmp_path_factory.mktemp("token-cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(path)
+    yield path
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
+
+
+@pytest.fixture(autouse=True)
+def versions_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own folder of data versions, never the working one in state/."""
+    path = tmp_path / "versions"
+    monkeypatch.setenv(VERSIONS_ENV, str(path))
     return path
 
 
@@ -101,11 +127,13 @@ def streamlit_server(data: Path = DATA, state: Path | None = None,
                      env: dict[str, str] | None = None) -> Iterator[str]:
     """Run `streamlit run app.py` on a free loopback port; yield its base URL.
 
-    The checklist state goes to `state` (default: a fresh temporary database)."""
+    The checklist state goes to `state` (default: a fresh temporary database), data versions
+    to a fresh temporary folder."""
     port = _free_port()
     scratch = tempfile.mkdtemp(prefix="se-dashboard-state-")
     env = {**os.environ, DATA_ENV: str(data),
-           STATE_ENV: str(state or Path(scratch) / "checklist.sqlite"), **(env or {})}
+           STATE_ENV: str(state or Path(scratch) / "checklist.sqlite"),
+           VERSIONS_ENV: str(Path(scratch) / "versions"), **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from se_dashboard.store import StaleEditError, Store
+from se_dashboard.checklist.store import StaleEditError, Store
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from se_dashboard.store import Store
+from se_dashboard.checklist.store import Store
 
 STATUS_BY_PARITY = ("미반영", "반영")
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from se_dashboard import access
+from se_dashboard.checklist import access
 from se_dashboard.ui import checklist_edit
 
 NOTICE = re.compile(r'<div class="sed-notice"[^>]*>(.) (.*?)</div>', re.S)

@@ -100,8 +100,9 @@ def test_axe_is_a_local_file() -> None:
 def test_every_page_has_no_serious_finding(app: Page, server: str, view: str,
                                            axe_log: dict[str, dict]) -> None:
     findings: list[dict] = []
-    audited = [f"{name} [{view}]" for name in PAGES]
-    for name, where in zip(PAGES, audited, strict=True):
+    names = [*PAGES, "compare", "import"]
+    audited = [f"{name} [{view}]" for name in names]
+    for name, where in zip(names, audited, strict=True):
         open_page(app, f"{server}/{URLS[name]}" + (f"?{VIEWS[view]}" if VIEWS[view] else ""))
         findings += audit(app, where)
     report(findings, audited, axe_log, f"pages-{view}")

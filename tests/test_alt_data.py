@@ -21,7 +21,7 @@ from conftest import FIXTURES, PAGES
 from streamlit.testing.v1 import AppTest
 
 from se_dashboard.__main__ import main
-from se_dashboard.loader import load
+from se_dashboard.data.loader import load
 
 RunPage = Callable[..., AppTest]
 ALT = FIXTURES / "alt_data"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from helpers_data import ROOT, copy_data
 
-from se_dashboard import contract, csvfile, loader
-from se_dashboard.problems import DataError
+from se_dashboard.data import contract, csvfile, loader
+from se_dashboard.data.problems import DataError
 
 # Loading the bundled data takes a few hundred MB of address space (pandas, pyarrow); reading
 # /dev/zero to its end would take all of it.
@@ -26,8 +26,8 @@ CHILD_MEMORY = 3 * 1024**3
 CHILD_SCRIPT = """
 import json, sys
 from pathlib import Path
-from se_dashboard import loader
-from se_dashboard.problems import DataError
+from se_dashboard.data import loader
+from se_dashboard.data.problems import DataError
 folder = Path(sys.argv[1])
 key = loader.fingerprint(folder)  # what the app computes first, before loading
 try:

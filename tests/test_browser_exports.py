@@ -12,7 +12,7 @@ from conftest import URLS
 from openpyxl import load_workbook
 from playwright.sync_api import Page
 
-from se_dashboard.disposition import REMARK_COLUMNS_KO
+from se_dashboard.present.disposition import REMARK_COLUMNS_KO
 
 pytestmark = pytest.mark.browser
 

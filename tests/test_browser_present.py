@@ -16,9 +16,10 @@ from browser_helpers import RENDER_TIMEOUT, open_page, settle, wait_for_render
 from conftest import DATA, URLS, streamlit_server
 from playwright.sync_api import Page, expect
 
-from se_dashboard import checklist, slides
-from se_dashboard.loader import load
-from se_dashboard.store import Edit, Store
+from se_dashboard.checklist import progress
+from se_dashboard.checklist.store import Edit, Store
+from se_dashboard.data.loader import load
+from se_dashboard.present import slides
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +123,7 @@ def seed_closing_state(path: Path) -> dict[str, list[str]]:
 def closing_server() -> Iterator[tuple[str, Path, dict[str, list[str]]]]:
     """A server whose checklist state was saved through the store before it started."""
     with tempfile.TemporaryDirectory(prefix="se-closing-") as folder:
-        path = Path(folder) / "checklist.sqlite"
+        path = Path(folder) / "progress.sqlite"
         roles = seed_closing_state(path)
         with streamlit_server(state=path) as url:
             yield url, path, roles
@@ -147,7 +148,7 @@ def test_closing_slides_show_every_item_large_with_its_reason(
         width: int, height: int, lang: str) -> None:
     url, path, roles = closing_server
     dataset = load(DATA)
-    deck = slides.plan(checklist.with_state(dataset, Store(path).checklist()), dataset.remarks)
+    deck = slides.plan(progress.with_state(dataset, Store(path).checklist()), dataset.remarks)
     app.set_viewport_size({"width": width, "height": height})
     reason, missing = ("처리 사유", "사유 미기재") if lang == "ko" else (
         "Reason", "no reason recorded yet")

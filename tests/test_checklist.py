@@ -4,13 +4,13 @@ from dataclasses import replace
 
 import pandas as pd
 
-from se_dashboard import checklist
-from se_dashboard.filters import Filters, apply
-from se_dashboard.loader import Dataset
+from se_dashboard.analysis.filters import Filters, apply
+from se_dashboard.checklist import progress
+from se_dashboard.data.loader import Dataset
 
 
 def test_rows_carry_backers(dataset):
-    rows = checklist.recommendation_rows(dataset, dataset.remarks).set_index("rec_id")
+    rows = progress.recommendation_rows(dataset, dataset.remarks).set_index("rec_id")
     assert len(rows) == 20
     assert rows.at["R03", "speakers"] == ("이한준", "박미정", "윤혜갑", "박태현")
     assert rows.at["R03", "org_types"] == ("public", "coop", "enterprise", "civic")
@@ -20,7 +20,7 @@ def test_rows_carry_backers(dataset):
 
 
 def test_rows_follow_the_filter(dataset):
-    rows = checklist.recommendation_rows(dataset, apply(dataset, Filters(org_types=("coop",))))
+    rows = progress.recommendation_rows(dataset, apply(dataset, Filters(org_types=("coop",))))
     assert rows["rec_id"].tolist() == ["R03", "R05", "R10", "R12", "R14", "R20"]
     assert rows.set_index("rec_id").at["R03", "speakers"] == ("박미정",)
 
@@ -33,16 +33,16 @@ def _with_statuses(dataset: Dataset, statuses: dict[str, str]) -> Dataset:
 
 def test_status_filter_and_counts(dataset):
     ds = _with_statuses(dataset, {"R01": "반영", "R03": "반영", "R05": "부분반영", "R12": "미반영"})
-    rows = checklist.recommendation_rows(ds, ds.remarks)
-    assert checklist.status_counts(rows).to_dict("list") == {
+    rows = progress.recommendation_rows(ds, ds.remarks)
+    assert progress.status_counts(rows).to_dict("list") == {
         "status": ["반영", "부분반영", "검토중", "미반영"], "count": [2, 1, 16, 1]}
-    done = checklist.recommendation_rows(ds, ds.remarks, statuses=["반영"])
+    done = progress.recommendation_rows(ds, ds.remarks, statuses=["반영"])
     assert done["rec_id"].tolist() == ["R01", "R03"]
 
 
 def test_status_by_org_type(dataset):
     ds = _with_statuses(dataset, {"R03": "반영", "R12": "미반영"})
-    table = checklist.status_by_org_type(ds, ds.remarks).pivot(
+    table = progress.status_by_org_type(ds, ds.remarks).pivot(
         index="org_type", columns="status", values="count")
     # coop backs R03 R05 R10 R12 R14 R20; civic backs R02 R03 R04 R05 R08 R13 R15 R16 R18 R19
     assert table.loc["coop"].to_dict() == {"반영": 1, "부분반영": 0, "검토중": 4, "미반영": 1}
@@ -57,7 +57,7 @@ def test_unbacked_recommendations_are_kept_on_request(dataset):
         "status": "검토중"}]).astype({"status": dataset.recommendations["status"].dtype})],
         ignore_index=True)
     ds = replace(dataset, recommendations=recs)
-    assert "R99" not in checklist.recommendation_rows(ds, ds.remarks)["rec_id"].tolist()
-    rows = checklist.recommendation_rows(ds, ds.remarks, include_unbacked=True)
+    assert "R99" not in progress.recommendation_rows(ds, ds.remarks)["rec_id"].tolist()
+    rows = progress.recommendation_rows(ds, ds.remarks, include_unbacked=True)
     r99 = rows.set_index("rec_id").loc["R99"]
     assert (r99["speakers"], r99["n_excerpts"]) == ((), 0)

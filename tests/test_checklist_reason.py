@@ -19,11 +19,12 @@ import pandas as pd
 import pytest
 from helpers_data import raw_sqlite as raw
 
-from se_dashboard import checklist, slides
-from se_dashboard.disposition import disposition_table, to_csv
-from se_dashboard.handout import handout_html
-from se_dashboard.loader import Dataset
-from se_dashboard.store import EDITABLE_FIELDS, Edit, Store
+from se_dashboard.checklist import progress
+from se_dashboard.checklist.store import EDITABLE_FIELDS, Edit, Store
+from se_dashboard.data.loader import Dataset
+from se_dashboard.present import slides
+from se_dashboard.present.disposition import disposition_table, to_csv
+from se_dashboard.present.handout import handout_html
 from se_dashboard.ui import checklist_edit
 
 NOTICE = re.compile(r'<div class="sed-notice"[^>]*>(.) (.*?)</div>', re.S)
@@ -124,7 +125,7 @@ def pragma(path: Path, name: str) -> int:
 
 @pytest.mark.parametrize("stamped", [True, False])
 def test_a_version_1_file_migrates_in_place_keeping_every_value(tmp_path, stamped):
-    path = v1_file(tmp_path / "state" / "checklist.sqlite", stamped)
+    path = v1_file(tmp_path / "state" / "progress.sqlite", stamped)
     items, audit = table_dump(path, "items"), table_dump(path, "audit")
     snapshot_rows = table_dump(path, "snapshot_items")
     store = Store(path)
@@ -149,7 +150,7 @@ def test_a_version_1_file_migrates_in_place_keeping_every_value(tmp_path, stampe
 
 def test_a_read_only_version_1_file_is_read_with_blank_reasons(tmp_path, monkeypatch):
     path = v1_file(tmp_path / "old.sqlite")
-    monkeypatch.setattr("se_dashboard.store.can_write", lambda p: "file")
+    monkeypatch.setattr("se_dashboard.checklist.store.can_write", lambda p: "file")
     before = digest(path)
     store = Store(path)
     assert store.read_only == "file"
@@ -165,7 +166,7 @@ def test_a_read_only_version_1_file_is_read_with_blank_reasons(tmp_path, monkeyp
 
 def test_a_failed_migration_leaves_the_file_at_version_1(tmp_path, monkeypatch):
     path = v1_file(tmp_path / "old.sqlite")
-    monkeypatch.setattr("se_dashboard.store._ADDED_COLUMNS",
+    monkeypatch.setattr("se_dashboard.checklist.store._ADDED_COLUMNS",
                         (("items", "reason TEXT NOT NULL DEFAULT ''"),
                          ("no_such_table", "reason TEXT NOT NULL DEFAULT ''")))
     with pytest.raises(sqlite3.Error):
@@ -202,39 +203,39 @@ def test_compare_carries_the_reason_and_counts_a_decision_as_one(tmp_path, datas
 # --- pure helpers ------------------------------------------------------------------------------
 
 def test_the_reason_rule_by_status():
-    assert [checklist.reason_rule(s) for s in ("반영", "부분반영", "검토중", "미반영")] == [
+    assert [progress.reason_rule(s) for s in ("반영", "부분반영", "검토중", "미반영")] == [
         "", "prompted", "", "required"]
     rows = pd.DataFrame({"rec_id": ["A", "B", "C", "D", "E"],
                          "status": ["미반영", "미반영", "부분반영", "검토중", "부분반영"],
                          "reason": ["", "예산", "  ", "", "일부"]})
-    assert checklist.missing_reasons(rows) == ["A"]
-    assert checklist.missing_reasons(rows, "prompted") == ["C"]
+    assert progress.missing_reasons(rows) == ["A"]
+    assert progress.missing_reasons(rows, "prompted") == ["C"]
 
 
 def test_local_time_names_the_zone(seoul):
-    assert checklist.local_time("2025-05-01T09:30:00+00:00") == "2025-05-01 18:30:00 KST"
-    assert checklist.local_time("2025-05-01T09:30:00+00:00", timezone(timedelta(0), "UTC")) == (
+    assert progress.local_time("2025-05-01T09:30:00+00:00") == "2025-05-01 18:30:00 KST"
+    assert progress.local_time("2025-05-01T09:30:00+00:00", timezone(timedelta(0), "UTC")) == (
         "2025-05-01 09:30:00 UTC")
-    assert checklist.local_time("not a time") == "not a time"
+    assert progress.local_time("not a time") == "not a time"
 
 
 def with_reasons(dataset: Dataset) -> tuple[Dataset, str, str]:
     """The dataset with its first backed recommendation 미반영 (with a reason) and the second
     부분반영 (without); returns it and the two rec_ids."""
-    backed = checklist.recommendation_rows(dataset, dataset.remarks)["rec_id"].tolist()
+    backed = progress.recommendation_rows(dataset, dataset.remarks)["rec_id"].tolist()
     first, second = backed[:2]
     state = pd.DataFrame({"rec_id": [first, second], "status": ["미반영", "부분반영"],
                           "plan_section": ["", "전략 1"], "responsible_unit": ["", ""],
                           "response_note": ["", ""], "reason": ["국가 사무: 타기관 이첩", ""],
                           "version": [2, 2], "orphaned": [False, False]})
-    return checklist.with_state(dataset, state), first, second
+    return progress.with_state(dataset, state), first, second
 
 
 def test_the_reason_reaches_the_table_exports_report_and_slides(dataset):
     ds, first, second = with_reasons(dataset)
     table = disposition_table(ds, ds.remarks)
     numbered = table.set_index(table.columns[0])
-    rows = checklist.recommendation_rows(ds, ds.remarks)["rec_id"].tolist()
+    rows = progress.recommendation_rows(ds, ds.remarks)["rec_id"].tolist()
     row = numbered.loc[rows.index(first) + 1]
     assert (row["반영 여부"], row["처리 사유"]) == ("미반영", "국가 사무: 타기관 이첩")
     row = numbered.loc[rows.index(second) + 1]
@@ -437,7 +438,7 @@ def test_the_page_shows_a_read_only_version_1_file_with_blank_reasons(run_page, 
                      (T0,))
         conn.execute("INSERT INTO snapshot_items SELECT 2, rec_id, '미반영', plan_section, "
                      "responsible_unit, response_note, version FROM items WHERE rec_id = 'R02'")
-    monkeypatch.setattr("se_dashboard.store.can_write", lambda p: "file")
+    monkeypatch.setattr("se_dashboard.checklist.store.can_write", lambda p: "file")
     before = digest(checklist_state)
     at = run_page("recs")
     assert not at.exception

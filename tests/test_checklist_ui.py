@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from conftest import DATA
 
-from se_dashboard import checklist
-from se_dashboard.access import Access, access_for, is_loopback
-from se_dashboard.store import Store
+from se_dashboard.checklist import progress
+from se_dashboard.checklist.access import Access, access_for, is_loopback
+from se_dashboard.checklist.store import Store
 from se_dashboard.ui import checklist_edit
 
 NOTICE = re.compile(r'<div class="sed-notice"[^>]*>(.) (.*?)</div>', re.S)
@@ -202,10 +202,10 @@ def test_reflection_rate_as_reports_compute_it(dataset):
     n = len(recs)
     recs["status"] = (["반영"] * 5 + ["부분반영"] * 3 + ["미반영"] * 2 + ["검토중"] * (n - 10))
     recs["status"] = recs["status"].astype(dataset.recommendations["status"].dtype)
-    result = checklist.reflection(recs)
+    result = progress.reflection(recs)
     assert (result.total, result.reflected, result.partly) == (n, 5, 3)
     assert result.rate == pytest.approx((5 + 1.5) / n)
-    assert checklist.reflection(recs.iloc[:0]).rate == 0.0
+    assert progress.reflection(recs.iloc[:0]).rate == 0.0
 
 
 def test_reflection_by_org_type(dataset):
@@ -218,8 +218,8 @@ def test_reflection_by_org_type(dataset):
                           "plan_section": ["", ""], "responsible_unit": ["", ""],
                           "response_note": ["", ""], "version": [2, 2],
                           "orphaned": [False, False]})
-    ds = checklist.with_state(dataset, state)
-    table = checklist.reflection_by_org_type(ds, ds.remarks).set_index("org_type")
+    ds = progress.with_state(dataset, state)
+    table = progress.reflection_by_org_type(ds, ds.remarks).set_index("org_type")
     # coop backs `done` (반영), `partly` (부분반영) and the rest open: (1 + 0.5) / all it backs
     assert table.at["coop", "rate"] == pytest.approx(1.5 / len(coop))
     for org_type, recs in backed.items():
@@ -232,13 +232,13 @@ def test_with_state_and_changed_fields(dataset):
                           "plan_section": ["전략 1", ""], "responsible_unit": ["과", ""],
                           "response_note": ["메모", ""], "version": [3, 1],
                           "orphaned": [False, True]})
-    recs = checklist.with_state(dataset, state).recommendations.set_index("rec_id")
+    recs = progress.with_state(dataset, state).recommendations.set_index("rec_id")
     assert (recs.at["R01", "status"], recs.at["R01", "plan_section"], recs.at["R01", "version"]
             ) == ("반영", "전략 1", 3)
     assert (recs.at["R02", "status"], recs.at["R02", "plan_section"]) == ("검토중", "")
     assert "R99" not in recs.index
     base = recs.reset_index()[["rec_id", "status", "plan_section"]].astype(str)
-    changes = checklist.changed_fields(base, {0: {"status": "반영", "plan_section": " 전략 2 "},
+    changes = progress.changed_fields(base, {0: {"status": "반영", "plan_section": " 전략 2 "},
                                               1: {"status": "검토중"}},
                                        ("status", "plan_section"))
     assert changes == {"R01": {"plan_section": "전략 2"}}

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from helpers_data import DATA, ROOT, copy_data, read_rows, set_cell
 
-from se_dashboard.loader import DATA_ENV, load
-from se_dashboard.problems import DataError
+from se_dashboard.data.loader import DATA_ENV, load
+from se_dashboard.data.problems import DataError
 
 
 def validate(cwd: Path, *args: str, env: dict[str, str] | None = None,

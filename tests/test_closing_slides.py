@@ -9,13 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from se_dashboard import checklist, slides
-from se_dashboard.filters import Filters, apply
-from se_dashboard.loader import Dataset
-from se_dashboard.store import Edit, Store
+from se_dashboard.analysis.filters import Filters, apply
+from se_dashboard.checklist import progress
+from se_dashboard.checklist.store import Edit, Store
+from se_dashboard.data.loader import Dataset
+from se_dashboard.present import slides
+from se_dashboard.present.vocab import (
+    kind_labels,
+    meeting_label,
+    meeting_titles,
+    org_type_labels,
+    theme_labels,
+)
 from se_dashboard.ui import page as ui_page
 from se_dashboard.ui import slide_render
-from se_dashboard.vocab import kind_labels, meeting_label, org_type_labels, theme_labels
 
 REASON = "추진불가: 시 권한 밖(법령 개정 필요)"
 PARTLY_REASON = "인력 충원은 예산 사정으로 2027년 이후로 미룸"
@@ -48,7 +55,7 @@ def slide_html(at) -> str:
 def closing_slides(run_page, dataset: Dataset, path: Path, query: dict | None = None
                    ) -> dict[str, list[str]]:
     """Return kind -> the HTML of each of its closing slides, walking the deck in AppTest."""
-    shown = checklist.with_state(dataset, Store(path).checklist())
+    shown = progress.with_state(dataset, Store(path).checklist())
     deck = slides.plan(shown, dataset.remarks)
     pages: dict[str, list[str]] = {"reflected": [], "open": []}
     for number, slide in enumerate(deck, start=1):
@@ -72,7 +79,7 @@ def test_meeting_label():
 
 def test_open_list_puts_declined_first_and_continues_on_further_slides(dataset, checklist_state):
     roles = seed(checklist_state, dataset)
-    shown = checklist.with_state(dataset, Store(checklist_state).checklist())
+    shown = progress.with_state(dataset, Store(checklist_state).checklist())
     items = slides.closing_items(shown, shown.remarks, "open")
     statuses = items["status"].astype(str).tolist()
     assert statuses == sorted(statuses, key=slides.OPEN_ORDER.index)  # 미반영, then 검토중
@@ -107,7 +114,7 @@ def test_closing_slides_show_every_item_with_section_action_and_reason(
     shown = ITEM.findall("".join(pages["open"]))
     ids = [rec for rec, _ in shown]
     open_recs = slides.recommendations_with(
-        checklist.with_state(dataset, Store(checklist_state).checklist()), dataset.remarks,
+        progress.with_state(dataset, Store(checklist_state).checklist()), dataset.remarks,
         slides.OPEN)
     assert sorted(ids) == sorted(open_recs["rec_id"])  # every open item, once
     assert set(ids[:2]) == {roles["declined"], roles["no_reason"]}  # 미반영 first
@@ -120,7 +127,7 @@ def test_closing_slides_show_every_item_with_section_action_and_reason(
 
 def test_prev_next_and_slide_number_walk_the_closing_parts(run_page, dataset, checklist_state):
     seed(checklist_state, dataset)
-    deck = slides.plan(checklist.with_state(dataset, Store(checklist_state).checklist()),
+    deck = slides.plan(progress.with_state(dataset, Store(checklist_state).checklist()),
                        dataset.remarks)
     last, parts = len(deck), deck[-1].parts
     assert parts > 1
@@ -159,7 +166,8 @@ def test_printable_report_subtitle_names_the_meeting_in_the_ui_language(dataset)
         context = ui_page.Page(
             name="overview", dataset=dataset, filters=Filters(), lang=lang,
             remarks=dataset.remarks, anonymized=False, org_labels=org_type_labels(dataset, lang),
-            theme_labels=theme_labels(dataset, lang), kind_labels=kind_labels(lang))
+            theme_labels=theme_labels(dataset, lang), kind_labels=kind_labels(lang),
+            meeting_labels=meeting_titles(dataset, lang), meetings=dataset.meeting_ids)
         html = ui_page.handout_html(context)
         return re.search(r'<p class="ho-subtitle">(.*?)</p>', html).group(1)
 

@@ -1,7 +1,7 @@
 """Counts over the bundled data, checked by hand against data/remarks.csv."""
 
-from se_dashboard import counts
-from se_dashboard.filters import Filters, apply
+from se_dashboard.analysis import counts
+from se_dashboard.analysis.filters import Filters, apply
 
 
 def test_headline_without_filter(dataset):

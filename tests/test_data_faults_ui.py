@@ -11,8 +11,8 @@ import pytest
 from helpers_data import copy_data, set_cell
 from streamlit.testing.v1 import AppTest
 
-from se_dashboard import csvfile, loader
-from se_dashboard.labels import t
+from se_dashboard.data import csvfile, loader
+from se_dashboard.present.labels import t
 
 RunPage = Callable[..., AppTest]
 

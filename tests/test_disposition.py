@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from se_dashboard.disposition import (
+from se_dashboard.data.loader import Dataset, load
+from se_dashboard.present.disposition import (
     COLUMNS_EN,
     COLUMNS_KO,
     REMARK_COLUMNS_EN,
@@ -28,7 +29,6 @@ from se_dashboard.disposition import (
     to_xlsx,
     with_snapshot,
 )
-from se_dashboard.loader import Dataset, load
 
 HOSTILE_DATA = Path(__file__).resolve().parent / "fixtures" / "hostile_data"
 R03_TYPES = "행정·공공기관, 소비자협동조합, 사회적기업(생산·서비스), 시민사회·언론"

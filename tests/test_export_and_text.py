@@ -8,10 +8,16 @@ from datetime import UTC, datetime, timedelta, timezone
 import pandas as pd
 import pytest
 
-from se_dashboard.export import excerpts_table, local_stamp, neutralize, sheet_text, to_excel_csv
-from se_dashboard.paging import page_slice
-from se_dashboard.palette import org_type_colours, text_colour_on
-from se_dashboard.text import match_segments
+from se_dashboard.data.text import match_segments
+from se_dashboard.present.export import (
+    excerpts_table,
+    local_stamp,
+    neutralize,
+    sheet_text,
+    to_excel_csv,
+)
+from se_dashboard.present.paging import page_slice
+from se_dashboard.present.palette import org_type_colours, text_colour_on
 from se_dashboard.ui import charts, render
 
 

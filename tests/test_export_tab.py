@@ -13,8 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from se_dashboard.disposition import COLUMNS_KO, REMARK_COLUMNS_KO
-from se_dashboard.store import Store, state_path
+from se_dashboard.checklist.store import Store, state_path
+from se_dashboard.present.disposition import COLUMNS_KO, REMARK_COLUMNS_KO
 
 STAMP = r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? KST"
 

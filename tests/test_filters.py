@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from se_dashboard.filters import Filters, apply, search_mask, speaker_options
+from se_dashboard.analysis.filters import Filters, apply, search_mask, speaker_options
 
 
 def ids(frame: pd.DataFrame) -> list[str]:

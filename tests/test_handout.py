@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, Route
 from pypdf import PdfReader
 
-from se_dashboard.handout import handout_html
-from se_dashboard.loader import Dataset
+from se_dashboard.data.loader import Dataset
+from se_dashboard.present.handout import handout_html
 
 TITLE = "광명시 사회적경제 기본계획 이해관계자 의견"
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"

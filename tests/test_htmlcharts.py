@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from se_dashboard import htmlcharts
-from se_dashboard.htmlcharts import CSS, bars, blend, heat_table, stacked_bars
-from se_dashboard.palette import text_colour_on
+from se_dashboard.present import htmlcharts
+from se_dashboard.present.htmlcharts import CSS, bars, blend, heat_table, stacked_bars
+from se_dashboard.present.palette import text_colour_on
 
 HOSTILE = ("<script>window.__pwned=1</script>", "<img src=x onerror=alert(1)>",
            '" onmouseover="alert(1)', "**bold** =SUM(A1)")

@@ -16,11 +16,11 @@ from conftest import FIXTURES
 from google.protobuf.json_format import MessageToDict
 from openpyxl import load_workbook
 
-from se_dashboard import disposition, handout, htmlcharts
-from se_dashboard.anonymize import pseudonyms
-from se_dashboard.export import excerpts_table, neutralize, plain_table, to_excel_csv
-from se_dashboard.loader import Dataset, load
-from se_dashboard.text import ascii_number, for_display, has_invisible
+from se_dashboard.data.loader import Dataset, load
+from se_dashboard.data.text import ascii_number, for_display, has_invisible
+from se_dashboard.present import disposition, handout, htmlcharts
+from se_dashboard.present.anonymize import pseudonyms
+from se_dashboard.present.export import excerpts_table, neutralize, plain_table, to_excel_csv
 from se_dashboard.ui import charts, render
 
 HOSTILE = FIXTURES / "hostile_data"

@@ -21,10 +21,10 @@ from helpers_data import (
 )
 from pandas.testing import assert_frame_equal
 
-from se_dashboard.contract import DEFAULT_MEETING, KINDS, STATUSES
-from se_dashboard.loader import BUNDLED_DATA, DATA_ENV, Dataset, data_folder, fingerprint, load
-from se_dashboard.problems import DataError
-from se_dashboard.summary import summarize
+from se_dashboard.analysis.summary import summarize
+from se_dashboard.data.contract import DEFAULT_MEETING, KINDS, STATUSES
+from se_dashboard.data.loader import BUNDLED_DATA, DATA_ENV, Dataset, data_folder, fingerprint, load
+from se_dashboard.data.problems import DataError
 
 FRAMES = ("remarks", "remark_themes", "remark_recs", "participants", "org_types", "themes",
           "recommendations")
@@ -45,7 +45,8 @@ def assert_same_data(left: Dataset, right: Dataset) -> None:
 
 def test_bundled_counts(bundled: Dataset) -> None:
     assert summarize(bundled) == {"participants": 15, "excerpts": 35, "org_types": 5,
-                                  "themes": 12, "recommendations": 20}
+                                  "themes": 12, "recommendations": 20, "meetings": 1,
+                                  "not_coded": 0}
     assert len(bundled.remark_themes) == 63  # 12 x 1 + 18 x 2 + 5 x 3
     assert len(bundled.remark_recs) == 35  # M04 and M06 back none, M30 and M31 two each
 

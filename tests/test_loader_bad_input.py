@@ -23,9 +23,9 @@ from helpers_data import (
     write_rows,
 )
 
-from se_dashboard.contract import ENCODINGS_LABEL, MAX_CELL_CHARS, STATUSES
-from se_dashboard.loader import MAX_LISTED_PER_CHECK, load
-from se_dashboard.problems import DataError, Problem
+from se_dashboard.data.contract import ENCODINGS_LABEL, MAX_CELL_CHARS, STATUSES
+from se_dashboard.data.loader import MAX_LISTED_PER_CHECK, load
+from se_dashboard.data.problems import DataError, Problem
 
 
 def problems_of(folder: Path, watched: Path | None = None) -> tuple[Problem, ...]:

@@ -22,7 +22,7 @@ import pytest
 from conftest import DATA, PAGES
 from streamlit.testing.v1 import AppTest
 
-from se_dashboard.loader import Dataset
+from se_dashboard.data.loader import Dataset
 
 RunPage = Callable[..., AppTest]
 PAGE_NAMES = tuple(PAGES)

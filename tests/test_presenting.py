@@ -7,12 +7,12 @@ import re
 import pytest
 from conftest import PAGES
 
-from se_dashboard import slides
-from se_dashboard.anonymize import anonymize, letters, pseudonyms
-from se_dashboard.checklist import recommendation_rows
-from se_dashboard.filters import Filters, apply
+from se_dashboard.analysis.filters import Filters, apply
+from se_dashboard.checklist.progress import recommendation_rows
+from se_dashboard.present import slides
+from se_dashboard.present.anonymize import anonymize, letters, pseudonyms
+from se_dashboard.present.vocab import kind_labels, meeting_titles, org_type_labels, theme_labels
 from se_dashboard.ui import page as ui_page
-from se_dashboard.vocab import kind_labels, org_type_labels, theme_labels
 
 
 def test_letters():
@@ -168,7 +168,8 @@ def test_handout_follows_the_view(run_page, dataset, anon):
     context = ui_page.Page(
         name="overview", dataset=shown, filters=view, lang="ko", remarks=apply(shown, view),
         anonymized=anon, org_labels=org_type_labels(shown, "ko"),
-        theme_labels=theme_labels(shown, "ko"), kind_labels=kind_labels("ko"))
+        theme_labels=theme_labels(shown, "ko"), kind_labels=kind_labels("ko"),
+        meeting_labels=meeting_titles(shown, "ko"), meetings=shown.meeting_ids)
     html = ui_page.handout_html(context)
     assert "기관 유형: 소비자협동조합" in html
     assert ("박미정" in html) is (not anon) and ("등대생협" in html) is (not anon)

@@ -11,8 +11,10 @@ from pathlib import Path
 import pandas as pd
 from helpers_data import copy_data
 
-from se_dashboard import checklist, filters, loader
-from se_dashboard.anonymize import anonymize
+from se_dashboard.analysis import filters
+from se_dashboard.checklist import progress
+from se_dashboard.data import loader
+from se_dashboard.present.anonymize import anonymize
 
 
 def state_of(dataset: loader.Dataset) -> pd.DataFrame:
@@ -26,8 +28,8 @@ def state_of(dataset: loader.Dataset) -> pd.DataFrame:
 
 def test_page_run_copies_share_the_derived_tables(tmp_path: Path) -> None:
     dataset = loader.load(copy_data(tmp_path))
-    first = checklist.with_state(dataset, state_of(dataset))
-    second = checklist.with_state(dataset, state_of(dataset))
+    first = progress.with_state(dataset, state_of(dataset))
+    second = progress.with_state(dataset, state_of(dataset))
     assert first is not second and first.recommendations is not dataset.recommendations
     assert first.search_text is second.search_text is dataset.search_text
     assert first.theme_matrix is second.theme_matrix is dataset.theme_matrix

@@ -22,8 +22,8 @@ import pytest
 from conftest import ALL_PAGES, ROOT
 from helpers_data import raw_sqlite as raw
 
-from se_dashboard.loader import Dataset
-from se_dashboard.store import APPLICATION_ID, SCHEMA_VERSION, StateError, Store
+from se_dashboard.checklist.store import APPLICATION_ID, SCHEMA_VERSION, StateError, Store
+from se_dashboard.data.loader import Dataset
 from se_dashboard.ui import checklist_edit
 
 NOTICE = re.compile(r'<div class="sed-notice"[^>]*>(.) (.*?)</div>', re.S)
@@ -147,7 +147,7 @@ def test_a_deleted_file_is_not_recreated_empty_behind_our_back(tmp_path, dataset
 CHILD = """
 import json, sys
 from pathlib import Path
-from se_dashboard.store import StateError, Store
+from se_dashboard.checklist.store import StateError, Store
 store = Store(Path(sys.argv[1]))
 out = {"read_only": store.read_only,
        "statuses": store.checklist().set_index("rec_id")["status"].to_dict()}
@@ -232,7 +232,8 @@ def test_a_read_only_state_file_shows_the_saved_state_with_editing_off(
         run_page, checklist_state, dataset, monkeypatch, local):
     seeded(checklist_state, dataset)
     # Root may write anywhere; the store asks can_write() whether this user may.
-    monkeypatch.setattr("se_dashboard.store.can_write", lambda path: "file", raising=False)
+    monkeypatch.setattr("se_dashboard.checklist.store.can_write", lambda path: "file",
+                        raising=False)
     before = digest(checklist_state)
     at = run_page("recs")
     assert not at.exception

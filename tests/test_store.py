@@ -23,9 +23,7 @@ import pytest
 from helpers_data import raw_sqlite as raw
 from pandas.testing import assert_frame_equal
 
-from se_dashboard.contract import STATUSES
-from se_dashboard.loader import Dataset, fingerprint, load
-from se_dashboard.store import (
+from se_dashboard.checklist.store import (
     DEFAULT_STATE,
     EDITABLE_FIELDS,
     MAX_TEXT,
@@ -40,6 +38,8 @@ from se_dashboard.store import (
     change_kind,
     state_path,
 )
+from se_dashboard.data.contract import STATUSES
+from se_dashboard.data.loader import Dataset, fingerprint, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -125,7 +125,7 @@ def test_state_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
 
 
 def test_store_never_imports_streamlit():
-    code = "import sys, se_dashboard.store; print('streamlit' in sys.modules)"
+    code = "import sys, se_dashboard.checklist.store; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], env=child_env(), cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from helpers_data import ROOT, snapshot
 
-from se_dashboard import synth
-from se_dashboard.contract import KINDS, STATUSES
-from se_dashboard.loader import BUNDLED_DATA, DATA_ENV, Dataset, load
+from se_dashboard.data import synth
+from se_dashboard.data.contract import KINDS, STATUSES
+from se_dashboard.data.loader import BUNDLED_DATA, DATA_ENV, Dataset, load
 
 SIZES = (1, 20, 500, 2000)
 HANGUL = re.compile(r"[가-힣]")
@@ -159,7 +159,7 @@ def test_cli_refuses_a_bad_count(tmp_path: Path, value: str) -> None:
 
 
 def test_module_never_imports_streamlit() -> None:
-    code = ("import sys, se_dashboard.synth, se_dashboard.__main__; "
+    code = ("import sys, se_dashboard.data.synth, se_dashboard.__main__; "
             "sys.exit('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             timeout=60, check=False)

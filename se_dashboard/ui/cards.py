@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from se_dashboard.paging import page_slice
+from se_dashboard.present.paging import page_slice
 
 from . import render
 from .page import Page
@@ -20,8 +20,10 @@ def excerpt_cards_html(page: Page, remarks: pd.DataFrame, show_en: bool) -> str:
 
 
 def excerpt_card_list(page: Page, remarks: pd.DataFrame, show_en: bool) -> list[str]:
-    """Return the HTML card of each of the given remarks, in their order."""
+    """Return the HTML card of each of the given remarks, in their order; each names its
+    meeting when the data has more than one."""
     cards = []
+    uncoded = page.t("mt_uncoded_chip")
     for row in remarks.itertuples(index=False):
         org_type = str(row.org_type)
         cards.append(render.excerpt_card(
@@ -30,7 +32,8 @@ def excerpt_card_list(page: Page, remarks: pd.DataFrame, show_en: bool) -> list[
             kind_label=page.kind_labels.get(row.kind, "") if pd.notna(row.kind) else "",
             excerpt=row.excerpt, excerpt_en=row.excerpt_en if show_en else "",
             theme_labels=[page.theme_labels[x] for x in row.themes], query=page.filters.query,
-            remark_id=row.remark_id))
+            remark_id=row.remark_id, not_coded_label=uncoded,
+            meeting=page.meeting_labels.get(str(row.meeting), "") if page.multi_meeting else ""))
     return cards
 
 

@@ -13,9 +13,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from se_dashboard.htmlcharts import blend
-from se_dashboard.palette import FONT_FAMILY, TEXT_COLOUR, text_colour_on
-from se_dashboard.text import for_display
+from se_dashboard.data.text import for_display
+from se_dashboard.present.htmlcharts import blend
+from se_dashboard.present.palette import FONT_FAMILY, TEXT_COLOUR, text_colour_on
 
 BASE_FONT = 17
 

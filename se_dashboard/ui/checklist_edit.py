@@ -17,8 +17,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.logger import get_logger
 
-from se_dashboard import checklist, export
-from se_dashboard.access import (
+from se_dashboard.checklist import progress
+from se_dashboard.checklist.access import (
     PASSCODE_ENV,
     Access,
     access_for,
@@ -26,10 +26,7 @@ from se_dashboard.access import (
     failure_delay,
     is_local_request,
 )
-from se_dashboard.contract import STATUSES
-from se_dashboard.labels import t
-from se_dashboard.loader import Dataset
-from se_dashboard.store import (
+from se_dashboard.checklist.store import (
     COMPARE_COLUMNS,
     EDITABLE_FIELDS,
     HISTORY_COLUMNS,
@@ -45,8 +42,12 @@ from se_dashboard.store import (
     needs_sync,
     state_path,
 )
-from se_dashboard.text import for_display
-from se_dashboard.vocab import Lang, status_labels
+from se_dashboard.data.contract import STATUSES
+from se_dashboard.data.loader import Dataset
+from se_dashboard.data.text import for_display
+from se_dashboard.present import export
+from se_dashboard.present.labels import t
+from se_dashboard.present.vocab import Lang, status_labels
 
 from . import render
 
@@ -146,13 +147,13 @@ def with_state(dataset: Dataset) -> tuple[Dataset, pd.DataFrame, Problem | None]
         _log_once(f"checklist state file unusable: {exc}")
         problem = _problem(exc)
         st.session_state[PROBLEM_KEY] = problem
-        return checklist.with_state(dataset, _data_state(dataset)), pd.DataFrame(), problem
+        return progress.with_state(dataset, _data_state(dataset)), pd.DataFrame(), problem
     problem = None
     if current.read_only:
         problem = ("state_read_only", {"path": str(current.path),
                                        "why": f"state_ro_{current.read_only}"})
     st.session_state[PROBLEM_KEY] = problem
-    return checklist.with_state(dataset, state), state, problem
+    return progress.with_state(dataset, state), state, problem
 
 
 def _data_state(dataset: Dataset) -> pd.DataFrame:
@@ -238,7 +239,7 @@ def show_flash(rec_id: str = "") -> None:
         st.html(render.notice(kind, message))  # names, ids and values are text, not markup
 
 
-def _unlock(mode: Access, attempt: str, lang: str) -> None:
+def unlock(mode: Access, attempt: str, lang: str) -> None:
     """Check a passcode attempt; after a wrong one wait longer each time and log it."""
     if mode.unlocks(attempt):
         st.session_state[UNLOCKED_KEY] = True
@@ -274,7 +275,7 @@ def editing_gate(lang: str) -> Gate:
               st.form("recs_unlock_form")):
             attempt = st.text_input(t("passcode", lang), type="password", key="recs_passcode")
             if st.form_submit_button(t("unlock", lang)):
-                _unlock(mode, attempt, lang)
+                unlock(mode, attempt, lang)
         return "off"
     st.html(render.label_line(t("edit_section", lang)))
     left, _ = st.columns([2, 3])
@@ -301,7 +302,7 @@ def _save_one(rec_id: str, version: int, lang: str) -> None:
     changes = {f: (st.session_state[_form_key(rec_id, f)] or "").strip()
                for f in EDITABLE_FIELDS}
     note = (st.session_state.get(_form_key(rec_id, "note")) or "").strip()
-    rule = checklist.reason_rule(changes["status"])
+    rule = progress.reason_rule(changes["status"])
     if rule == "required" and not changes["reason"]:
         flash(t("reason_required", lang, recs=rec_id), "error", rec_id)  # the form keeps its values
         return
@@ -348,7 +349,7 @@ def edit_form(rec: pd.Series | object, lang: str, status_labels: dict[str, str])
 def _bulk_save(lang: str) -> None:
     base: pd.DataFrame = st.session_state[BULK_BASE_KEY]
     edited = st.session_state.get("recs_bulk", {}).get("edited_rows", {})
-    changes = checklist.changed_fields(base, edited, EDITABLE_FIELDS)
+    changes = progress.changed_fields(base, edited, EDITABLE_FIELDS)
     versions = base.set_index("rec_id")["version"]
     edits = [Edit(rec_id, fields, int(versions[rec_id])) for rec_id, fields in changes.items()]
     if not edits:
@@ -358,7 +359,7 @@ def _bulk_save(lang: str) -> None:
     for position, fields in enumerate(changes.values()):
         for field, value in fields.items():
             after.at[position, field] = value
-    missing = checklist.missing_reasons(after)
+    missing = progress.missing_reasons(after)
     if missing:
         flash(t("reason_required", lang, recs=_listed(missing)), "error")  # edits stay in the table
         return
@@ -371,7 +372,7 @@ def _bulk_save(lang: str) -> None:
         flash(_save_failed(exc, lang), "error")
         return
     _bulk_reset()
-    prompted = checklist.missing_reasons(after, "prompted")
+    prompted = progress.missing_reasons(after, "prompted")
     if prompted:
         flash(f"{t('bulk_saved', lang, n=len(edits))} "
               f"{t('reason_prompt', lang, recs=_listed(prompted))}", "warning")
@@ -439,7 +440,7 @@ def history_table(history: pd.DataFrame, lang: Lang, titles: dict[str, str]) -> 
     seed = _seeded(history)
     fields = history["field"].astype(str)
     return pd.DataFrame({
-        t("h_at", lang): history["at"].map(checklist.local_time),
+        t("h_at", lang): history["at"].map(progress.local_time),
         t("h_editor", lang): history["editor"].where(~seed, t("h_seed_editor", lang)),
         "ID": history["rec_id"],
         t("h_rec", lang): history["rec_id"].map(titles).fillna(""),
@@ -487,7 +488,7 @@ def history_by_rec(history: pd.DataFrame, lang: Lang, rec_ids: list[str]) -> dic
         elif note:
             lines.append(f"{t('h_note', lang)}: {note}")
         who = t("h_seed_editor", lang) if seeded else editor
-        out.setdefault(rec_id, []).append((f"{checklist.local_time(at)}\n{who}",
+        out.setdefault(rec_id, []).append((f"{progress.local_time(at)}\n{who}",
                                            "\n".join(lines)))
     header = [t("h_when_who", lang), t("h_change", lang)]
     return {rec_id: render.table(header, found) for rec_id, found in out.items()}
@@ -507,7 +508,7 @@ def orphans_table(state: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         "ID": rows["rec_id"],
         t("f_status", lang): rows["status"].map(lambda s: _value("status", s, lang)),
         **{_field_label(f, lang): rows.get(f, "") for f in TEXT_FIELDS},
-        t("h_updated", lang): rows["updated_at"].map(checklist.local_time),
+        t("h_updated", lang): rows["updated_at"].map(progress.local_time),
         t("h_editor", lang): rows["updated_by"],
     }).reset_index(drop=True)
 
@@ -530,7 +531,7 @@ def snapshots_table(snaps: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Return the snapshot list for display: name, when taken (local time), editor, number of
     recommendations, headed in the UI language."""
     return pd.DataFrame({t("sn_name", lang): snaps["name"],
-                         t("sn_taken", lang): snaps["taken_at"].map(checklist.local_time),
+                         t("sn_taken", lang): snaps["taken_at"].map(progress.local_time),
                          t("h_editor", lang): snaps["editor"],
                          t("sn_items", lang): snaps["n_items"]}).reset_index(drop=True)
 

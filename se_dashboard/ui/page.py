@@ -11,18 +11,30 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from se_dashboard import filters as filtering
-from se_dashboard import handout, loader
-from se_dashboard.anonymize import anonymize
-from se_dashboard.filters import Filters
-from se_dashboard.labels import t
-from se_dashboard.loader import Dataset
-from se_dashboard.palette import org_type_colours
-from se_dashboard.problems import DataError
-from se_dashboard.vocab import Lang, kind_labels, meeting_label, org_type_labels, theme_labels
+from se_dashboard.analysis import counts
+from se_dashboard.analysis import filters as filtering
+from se_dashboard.analysis.filters import Filters
+from se_dashboard.data import loader
+from se_dashboard.data.loader import Dataset
+from se_dashboard.data.problems import DataError
+from se_dashboard.present import handout
+from se_dashboard.present.anonymize import anonymize
+from se_dashboard.present.labels import STRINGS, t
+from se_dashboard.present.palette import org_type_colours
+from se_dashboard.present.vocab import (
+    Lang,
+    kind_labels,
+    meeting_titles,
+    meetings_text,
+    org_type_labels,
+    theme_labels,
+)
 
 from . import checklist_edit, render, sidebar, state
 
+# Beyond this many meetings in view, the overview names them without each one's figures (a
+# city-wide consultation's twenty meetings would fill the screen; the comparison page has them).
+SCOPE_BREAKDOWN_MAX = 6
 # A local file: a Material icon or emoji favicon would be fetched from a font CDN.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 
@@ -119,14 +131,31 @@ class Page:
     theme_labels: dict[str, str] = field(default_factory=dict)
     kind_labels: dict[str, str] = field(default_factory=dict)
     colours: dict[str, str] = field(default_factory=dict)
+    meeting_labels: dict[str, str] = field(default_factory=dict)  # id -> title, display order
+    meetings: list[str] = field(default_factory=list)  # ids of the meetings the view covers
 
     def t(self, key: str, **values: Any) -> str:
         """Return a UI string in the page's language."""
         return t(key, self.lang, **values)
 
+    def tn(self, key: str, n: int, **values: Any) -> str:
+        """Return a counted UI string: `key`_one when n is 1 (if the table has it)."""
+        chosen = f"{key}_one" if n == 1 and f"{key}_one" in STRINGS else key
+        return t(chosen, self.lang, n=n, **values)
+
     @property
     def empty(self) -> bool:
         return self.remarks.empty
+
+    @property
+    def multi_meeting(self) -> bool:
+        """Whether the data has more than one meeting (then cards and banners name them)."""
+        return len(self.meeting_labels) > 1
+
+    @property
+    def meetings_text(self) -> str:
+        """The titles of the meetings the view covers, e.g. '중간보고회 · 최종보고회'."""
+        return meetings_text(self.dataset, self.meetings, self.lang)
 
 
 def setup(name: str, title_key: str, subtitle_key: str | None = None,
@@ -153,7 +182,9 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None,
         remarks=filtering.apply(dataset, current), checklist_state=checklist_state,
         anonymized=state.anonymized(),
         org_labels=org_type_labels(dataset, lang), theme_labels=theme_labels(dataset, lang),
-        kind_labels=kind_labels(lang), colours=org_type_colours(dataset.org_type_ids))
+        kind_labels=kind_labels(lang), colours=org_type_colours(dataset.org_type_ids),
+        meeting_labels=meeting_titles(dataset, lang),
+        meetings=filtering.meetings_in_view(dataset, current))
     state.sync_url(url_extra)
     handout_button(page)
     st.html(render.STYLE)
@@ -163,8 +194,7 @@ def setup(name: str, title_key: str, subtitle_key: str | None = None,
     st.title(t(title_key, lang))
     checklist_edit.show_problems(state_error, lang)
     if subtitle_key:
-        meeting = meeting_label(str(dataset.remarks["meeting"].iat[0]), lang)
-        st.html(render.caption(t(subtitle_key, lang, meeting=meeting)))
+        st.html(render.caption(t(subtitle_key, lang, meeting=page.meetings_text)))
     banner(page)
     return page
 
@@ -173,6 +203,7 @@ def filter_parts(page: Page) -> dict[str, list[str]]:
     """Return the active filters as readable labels: field name -> values."""
     f, lang = page.filters, page.lang
     return {
+        t("f_meetings", lang): [page.meeting_labels[m] for m in f.meetings],
         t("f_org_types", lang): [page.org_labels[o] for o in f.org_types],
         t("f_speakers", lang): list(f.speakers),
         t("f_themes", lang): [page.theme_labels[x] for x in f.themes],
@@ -189,13 +220,44 @@ def filter_text(page: Page) -> str:
 
 
 def banner(page: Page) -> None:
-    """Show what the audience is looking at: the active filters and how much they keep."""
+    """Show what the audience is looking at: the active filters and how much they keep, with
+    the meetings covered when the data has several (never silently merged) and the remarks
+    in view not yet coded."""
     f, lang = page.filters, page.lang
     parts = filter_parts(page)
-    counts = t("view_counts", lang, n=len(page.remarks), total=len(page.dataset.remarks),
-               p=page.remarks["speaker"].nunique(), ptotal=len(page.dataset.participants))
+    uncoded = counts.not_coded(page.dataset, page.remarks)
+    counts_text = t("mt_view_counts" if uncoded else "view_counts", lang, n=len(page.remarks),
+                    total=len(page.dataset.remarks), u=uncoded,
+                    p=page.remarks["speaker"].nunique(), ptotal=len(page.dataset.participants))
+    if page.multi_meeting and not f.meetings:
+        counts_text = f"{t('mt_banner', lang, meetings=page.meetings_text)} · {counts_text}"
+    if left_out := filtering.uncoded_left_out(page.dataset, f):
+        counts_text = f"{counts_text} · {page.tn('mt_left_out', left_out)}"
     heading = t("view_filtered" if f.active else "view_all", lang)
-    st.html(render.filter_banner(parts, counts, heading))
+    st.html(render.filter_banner(parts, counts_text, heading))
+
+
+def scope_text(page: Page) -> str:
+    """Return what the headline figures count: the meetings in view and, when there are
+    several (up to SCOPE_BREAKDOWN_MAX), each one's excerpts (not yet coded among them) and
+    participants in view."""
+    scope = page.t("mt_scope", meetings=page.meetings_text)
+    if not 2 <= len(page.meetings) <= SCOPE_BREAKDOWN_MAX:
+        return scope
+    rows = counts.by_meeting(page.dataset, page.remarks)
+    lines = [page.t("mt_scope_meeting_not_coded" if u else "mt_scope_meeting",
+                    meeting=page.meeting_labels[m], e=e, p=n, u=u)
+             for m, e, n, u in zip(rows["meeting_id"], rows["excerpts"], rows["participants"],
+                                   rows["not_coded"], strict=True) if m in page.meetings]
+    return " — ".join([scope, " / ".join(lines)])
+
+
+def not_coded_note(page: Page) -> None:
+    """Where theme figures are shown: say how many remarks in view are not yet coded (so in no
+    theme figure); nothing when there are none. (What a theme filter leaves out for having no
+    theme yet is in the banner of every page.)"""
+    if uncoded := counts.not_coded(page.dataset, page.remarks):
+        st.html(render.notice("info", page.tn("mt_not_coded", uncoded)))
 
 
 def stop_if_empty(page: Page) -> None:
@@ -207,12 +269,12 @@ def stop_if_empty(page: Page) -> None:
 
 def handout_html(page: Page) -> str:
     """Return the printable offline report of the page's view."""
-    meeting = meeting_label(str(page.dataset.remarks["meeting"].iat[0]), page.lang)
     return handout.handout_html(
         page.dataset, page.remarks, lang=page.lang, title=page.t("app_title"),
-        subtitle=page.t("app_subtitle", meeting=meeting), filter_text=filter_text(page),
-        generated_at=handout.local_stamp(datetime.now()),
-        hide_organizations=page.anonymized)
+        subtitle=page.t("app_subtitle", meeting=page.meetings_text),
+        filter_text=filter_text(page), generated_at=handout.local_stamp(datetime.now()),
+        hide_organizations=page.anonymized, meetings=page.meetings,
+        left_out=filtering.uncoded_left_out(page.dataset, page.filters))
 
 
 def handout_button(page: Page) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping, Sequence
 
-from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
-from se_dashboard.text import for_display, match_segments
+from se_dashboard.data.text import for_display, match_segments
+from se_dashboard.present.palette import STATUS_COLOURS, STATUS_SYMBOLS, text_colour_on
 
 STYLE = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:3.5rem}
@@ -36,6 +36,9 @@ h1,h2,h3,[data-testid="stMetricValue"],[data-testid="stMetricLabel"]{word-break:
  font-size:.88rem;font-weight:600}
 .sed-kind{display:inline-block;border:1px solid #444;border-radius:4px;padding:0 .4rem;
  margin-left:.4rem;font-size:.88rem;font-weight:400}
+.sed-meeting{display:inline-block;border:1px solid #0B5394;border-radius:4px;padding:0 .4rem;
+ margin-left:.4rem;font-size:.88rem;font-weight:400;color:#0B3D6E;background:#EEF4FB}
+.sed-chip.sed-uncoded{border-style:dashed;background:#FFF;color:#333}
 .sed-mark{background:#FFE066;color:#000;padding:0 .1rem;border-radius:2px}
 .sed-banner{border:2px solid #0B5394;border-radius:6px;padding:.45rem .8rem;background:#EEF4FB;
  color:#111;font-size:1.02rem;line-height:1.5}
@@ -104,19 +107,26 @@ def status_badge(status: str, label: str) -> str:
 
 def excerpt_card(*, speaker: str, organization: str, role: str, org_type_label: str,
                  colour: str, kind_label: str, excerpt: str, excerpt_en: str,
-                 theme_labels: Iterable[str], query: str = "", remark_id: str = "") -> str:
-    """Return one remark as a card: who (with org type badge and kind), the excerpt with search
-    matches marked, an optional translation, and theme chips."""
+                 theme_labels: Iterable[str], query: str = "", remark_id: str = "",
+                 meeting: str = "", not_coded_label: str = "") -> str:
+    """Return one remark as a card: who (with org type badge, kind and, when given, the
+    meeting), the excerpt with search matches marked, an optional translation, and theme chips
+    (or, for a remark without themes, `not_coded_label` as a dashed chip)."""
     meta = " · ".join(esc(p) for p in (organization, role) if p)
     meta = f' <span class="sed-meta">({meta})</span>' if meta else ""
     kind = f'<span class="sed-kind">{esc(kind_label)}</span>' if kind_label else ""
+    if meeting:
+        kind += f'<span class="sed-meeting">{esc(meeting)}</span>'
+    theme_labels = list(theme_labels)
+    tags = (chips(theme_labels) if theme_labels or not not_coded_label else
+            f'<span class="sed-chip sed-uncoded">{esc(not_coded_label)}</span>')
     en = f'<div class="sed-en">{highlighted(excerpt_en, query)}</div>' if excerpt_en else ""
     rid = f' data-remark-id="{esc(remark_id)}"' if remark_id else ""
     return (f'<div class="sed-card" style="--c:{colour}"{rid}>'
             f'<div class="sed-who">{esc(speaker)}{meta}'
             f"{org_type_badge(org_type_label, colour)}{kind}</div>"
             f'<div class="sed-text">{highlighted(excerpt, query)}</div>{en}'
-            f'<div class="sed-chips">{chips(theme_labels)}</div></div>')
+            f'<div class="sed-chips">{tags}</div></div>')
 
 
 def filter_banner(parts: Mapping[str, list[str]], counts: str, heading: str) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from se_dashboard.filters import Filters, speaker_options
-from se_dashboard.labels import t
-from se_dashboard.loader import Dataset
-from se_dashboard.text import for_display
-from se_dashboard.vocab import (
+from se_dashboard.analysis.filters import Filters, speaker_options
+from se_dashboard.data.loader import Dataset
+from se_dashboard.data.text import for_display
+from se_dashboard.present.labels import t
+from se_dashboard.present.vocab import (
     LANGS,
     kind_labels,
+    meeting_options,
     org_type_labels,
     participant_labels,
     theme_labels,
@@ -24,10 +25,12 @@ PAGES = (
     ("pages/1_who_said_what.py", "page_who", ":material/record_voice_over:"),
     ("pages/2_themes.py", "page_themes", ":material/bar_chart:"),
     ("pages/3_recommendations.py", "page_recs", ":material/checklist:"),
+    ("pages/5_compare.py", "page_compare", ":material/compare_arrows:"),
+    ("pages/6_import.py", "page_import", ":material/upload_file:"),
     ("pages/4_slides.py", "page_slides", ":material/slideshow:"),
 )
 LANG_NAMES = {"ko": "한국어", "en": "English"}
-FILTER_FIELDS = ("org_types", "speakers", "themes", "kinds", "query")
+FILTER_FIELDS = ("meetings", "org_types", "speakers", "themes", "kinds", "query")
 
 
 def widget_key(page: str, name: str) -> str:
@@ -80,8 +83,12 @@ def render(page: str, dataset: Dataset) -> None:
                            placeholder=t("f_all", lang), on_change=state.update_filter,
                            args=(field, key))
 
+        meetings = meeting_options(dataset, lang)
+        if len(meetings) > 1:  # one meeting: nothing to choose
+            multiselect("meetings", list(meetings), meetings.__getitem__)
         multiselect("org_types", list(orgs), orgs.__getitem__)
-        multiselect("speakers", speaker_options(dataset, current.org_types), people.__getitem__)
+        multiselect("speakers", speaker_options(dataset, current.org_types, current.meetings),
+                    people.__getitem__)
         multiselect("themes", list(themes), themes.__getitem__)
         if dataset.remarks["kind"].notna().any():  # the kind column is optional
             multiselect("kinds", list(kinds), kinds.__getitem__)

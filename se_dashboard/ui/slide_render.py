@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from se_dashboard import checklist, counts, handout, htmlcharts, slides
-from se_dashboard.contract import STATUSES
-from se_dashboard.palette import STATUS_COLOURS, STATUS_SYMBOLS
-from se_dashboard.vocab import meeting_label, rec_titles
+from se_dashboard.analysis import compare, counts
+from se_dashboard.checklist import progress
+from se_dashboard.data.contract import STATUSES
+from se_dashboard.present import handout, htmlcharts, slides
+from se_dashboard.present.palette import STATUS_COLOURS, STATUS_SYMBOLS
+from se_dashboard.present.vocab import rec_titles
 
 from .page import Page
 from .render import esc, status_badge
@@ -62,7 +64,26 @@ CSS = "<style>" + htmlcharts.CSS + """
 .sed-slide .sed-title-main{margin-top:auto;margin-bottom:auto}
 .sed-slide .sed-title-main h1{font-size:2.1em}
 .sed-slide .sed-title-main p{font-size:1.05em;margin:.4em 0}
+.sed-slide .sed-title-main p.sed-meeting-line{font-size:1em;margin:.15em 0}
+.sed-slide .sed-since{display:flex;flex-direction:column;gap:.5em;flex:1;min-height:0;
+ font-size:max(24px,1em);line-height:1.3}
+.sed-slide .sed-since-cols{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:1em;
+ min-height:0}
+.sed-slide .sed-since-col{border-top:.22em solid var(--c);padding-top:.2em;min-height:0;
+ overflow:hidden}
+.sed-slide .sed-since-col h3{font-size:1em;line-height:1.25;margin:0 0 .15em;padding:0;
+ color:#111;font-weight:700}
+.sed-slide .sed-since-col ul{list-style:none;margin:0;padding:0;font-size:1em}
+.sed-slide .sed-since-col li{margin:.12em 0;font-size:1em}
+.sed-slide .sed-since-col li b{white-space:nowrap}
+.sed-slide .sed-since-col li.sed-since-more{color:#333;font-style:italic}
+.sed-slide .sed-since-people{border-top:1px solid #DDD;padding-top:.25em;font-size:1em}
+.sed-slide .sed-since-note{font-size:.8em;color:#8A3B00;margin:0}
 </style>"""
+# The "since" slide's lists, by kind of change: the label key and the colour of the rule above
+# (the heading says which list it is; the colour only repeats it).
+SINCE_LISTS = (("new", "cmp_new", "#0B5394"), ("persisted", "cmp_persisted", "#767676"),
+               ("dropped", "cmp_dropped", "#B07A00"))
 
 
 def _frame(arc: str, title: str, body: str, foot_left: str, foot_right: str,
@@ -75,9 +96,9 @@ def _frame(arc: str, title: str, body: str, foot_left: str, foot_right: str,
             f"<span>{esc(foot_right)}</span></div></section>")
 
 
-def _count(page: Page, key: str, n: int) -> str:
+def _count(page: Page, key: str, n: int, **values: object) -> str:
     """Return a count with its noun: labels key `key`, or its singular twin `key_one` for 1."""
-    return page.t(f"{key}_one" if n == 1 else key, n=n)
+    return page.t(f"{key}_one" if n == 1 else key, n=n, **values)
 
 
 def _clamped(tag: str, html: str, lines: int, extra: str = "") -> str:
@@ -88,7 +109,7 @@ def _clamped(tag: str, html: str, lines: int, extra: str = "") -> str:
 def _closing_item(page: Page, rec: pd.Series, title: str, status_label: str) -> str:
     """Return one recommendation of a closing list: status, id, title and backers, then the
     plan section and the action (reflected ones), and the reason where there is one or where
-    the status requires it (checklist.reason_rule). Each part is clamped to the lines that
+    the status requires it (progress.reason_rule). Each part is clamped to the lines that
     slides.ITEMS_PER_SLIDE counts on."""
     status, reason = str(rec["status"]), str(rec["reason"]).strip()
     reflected = status in slides.REFLECTED
@@ -97,7 +118,7 @@ def _closing_item(page: Page, rec: pd.Series, title: str, status_label: str) -> 
     rows.append((page.t("reason"), reason, 2))
     details = "".join(f"<dt>{esc(label)}</dt>{_clamped('dd', esc(value), lines)}"
                       for label, value, lines in rows if str(value).strip())
-    if not reason and checklist.reason_rule(status) == "required":
+    if not reason and progress.reason_rule(status) == "required":
         details += (f"<dt>{esc(page.t('reason'))}</dt>"
                     + _clamped("dd", esc(page.t("s_no_reason")), 1, " sed-missing"))
     detail = f'<dl class="sed-rec-detail">{details}</dl>' if details else ""
@@ -125,12 +146,80 @@ def _closing(page: Page, slide: slides.Slide, status_labels: dict[str, str]) -> 
     return title, f'<ol class="sed-recs">{body}</ol>'
 
 
+def _theme_list(page: Page, rows: pd.DataFrame, kind: str, key: str, colour: str) -> str:
+    """Return one list of the "since" slide: its heading with the count, its first
+    SINCE_THEMES themes with participants before -> after, and how many more."""
+    shown = rows.head(slides.SINCE_THEMES)
+    items = "".join(
+        _clamped("li", f"{esc(page.theme_labels[r.theme_id])} "
+                       f"<b>{r.earlier}&nbsp;→&nbsp;{r.later}</b>", 2)
+        for r in shown.itertuples())
+    rest = len(rows) - len(shown)
+    if rest:
+        items += f'<li class="sed-since-more">{esc(page.t("s_since_more", n=rest))}</li>'
+    if rows.empty:
+        items = f"<li>{esc(page.t('cmp_none'))}</li>"
+    return (f'<div class="sed-since-col" style="--c:{colour}" data-change="{kind}">'
+            f"<h3>{esc(page.t(key))} ({len(rows)})</h3><ul>{items}</ul></div>")
+
+
+def _since(page: Page) -> tuple[str, str, str]:
+    """Return the title, subtitle and body of the slide on what changed since the first
+    meeting in view: new, persisted and no longer raised themes, who spoke at both, and how
+    many remarks are not yet coded (so an uncoded theme is not read as dropped)."""
+    content = slides.since(page.dataset, page.remarks, page.filters.meetings)
+    assert content is not None  # slides.plan shows this slide only with two meetings in view
+    before, after = page.meeting_labels[content.earlier], page.meeting_labels[content.later]
+    changes = content.changes
+    cols = "".join(_theme_list(page, changes[changes["change"] == kind], kind, key, colour)
+                   for kind, key, colour in SINCE_LISTS)
+    both = content.both
+    # a pseudonym carries the organization type already
+    named = [esc(r.speaker) if page.anonymized else
+             f"{esc(r.speaker)}&nbsp;({esc(page.org_labels[str(r.org_type)])})"
+             for r in both.head(slides.SINCE_PEOPLE).itertuples()]
+    if len(both) > slides.SINCE_PEOPLE:
+        named.append(esc(page.t("s_since_more", n=len(both) - slides.SINCE_PEOPLE)))
+    people = f"<b>{esc(_count(page, 's_since_both', len(both)))}</b>"
+    if named:
+        people += ": " + " · ".join(named)
+    notes = "".join(
+        f'<p class="sed-since-note">'
+        f"{esc(_count(page, 's_since_uncoded', n, meeting=title))}</p>"
+        for title, n in ((before, content.not_coded[content.earlier]),
+                         (after, content.not_coded[content.later])) if n)
+    body = (f'<div class="sed-since"><div class="sed-since-cols">{cols}</div>'
+            f'{_clamped("div", people, 2, " sed-since-people")}{notes}</div>')
+    return (page.t("s_since", meeting=before), page.t("s_since_sub", earlier=before, later=after),
+            body)
+
+
+def _title_lines(page: Page) -> str:
+    """Return one line per meeting the view covers (only with two or more): its participants
+    and excerpts in view, and how many are not yet coded, so the title slide never merges
+    meetings silently."""
+    if len(page.meetings) < 2:
+        return ""
+    summary = compare.meeting_summary(page.dataset, page.remarks, page.meetings)
+    lines = []
+    for row in summary.itertuples():
+        line = (f"{page.meeting_labels[row.meeting]}: "
+                + " · ".join((_count(page, "s_n_participants", row.participants),
+                              _count(page, "s_n_excerpts", row.excerpts))))
+        if row.not_coded:
+            line += f" ({page.t('cmp_not_coded', n=row.not_coded)})"
+        lines.append(f'<p class="sed-meeting-line">{esc(line)}</p>')
+    return "".join(lines)
+
+
 def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text: str,
            status_labels: dict[str, str]) -> str:
-    """Return the HTML of one slide of the deck."""
+    """Return the HTML of one slide of the deck. The title and every footer name the
+    meeting(s) the view covers (the footer's filter text does when a meeting filter is on)."""
     ds, remarks, t = page.dataset, page.remarks, page.t
-    foot = (filter_text, t("slide_of", n=number, total=total))
-    meeting = meeting_label(str(ds.remarks["meeting"].iat[0]), page.lang)
+    meeting = page.meetings_text
+    where = filter_text if page.filters.meetings else f"{meeting} · {filter_text}"
+    foot = (where, t("slide_of", n=number, total=total))
     if slide.kind == "title":
         head = counts.headline(ds, remarks)
         orgs = remarks["organization"].replace("", pd.NA).nunique()
@@ -139,15 +228,16 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
             ("s_n_org_types", head.org_types), ("s_n_excerpts", head.excerpts))
             if n or key != "s_n_orgs")  # no organizations: the anonymized view hides them
         body = (f'<div class="sed-title-main"><h1>{esc(t("app_title"))}</h1>'
-                f"<p>{esc(t('app_subtitle', meeting=meeting))}</p><p><b>{esc(line)}</b></p></div>")
+                f"<p>{esc(t('app_subtitle', meeting=meeting))}</p><p><b>{esc(line)}</b></p>"
+                f"{_title_lines(page)}</div>")
         return _frame("", meeting, body, *foot)
     if slide.kind == "figures":
         head = counts.headline(ds, remarks)
-        progress = checklist.reflection(checklist.recommendation_rows(ds, remarks))
+        done = progress.reflection(progress.recommendation_rows(ds, remarks))
         cells = [(t("m_participants"), head.participants), (t("m_org_types"), head.org_types),
                  (t("m_excerpts"), head.excerpts), (t("m_themes"), head.themes),
-                 (t("m_recs"), progress.total),
-                 (t("m_reflected"), f"{progress.reflected} / {progress.total}")]
+                 (t("m_recs"), done.total),
+                 (t("m_reflected"), f"{done.reflected} / {done.total}")]
         body = '<div class="sed-big">' + "".join(
             f"<div>{esc(label)}<b>{esc(value)}</b></div>" for label, value in cells) + "</div>"
         return _frame(t("s_you_said"), t("s_figures"), body, *foot)
@@ -169,6 +259,9 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
             [[str(int(v)) for v in table.loc[x]] for x in keep],
             [[float(v) / top for v in table.loc[x]] for x in keep])
         return _frame(t("s_you_said"), t("s_crosstab"), body, *foot)
+    if slide.kind == "since":
+        title, subtitle, body = _since(page)
+        return _frame(t("s_you_said"), title, body, *foot, subtitle=subtitle)
     if slide.kind == "org_type":
         org = slide.org_type or ""
         mine = remarks[remarks["org_type"] == org]
@@ -191,14 +284,14 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
         return _frame(t("s_you_said"), t("s_type", type=page.org_labels[org]), body, *foot,
                       subtitle=subtitle)
     if slide.kind == "progress":
-        rows = checklist.recommendation_rows(ds, remarks)
-        progress = checklist.reflection(rows)
-        status = checklist.status_counts(rows)
+        rows = progress.recommendation_rows(ds, remarks)
+        done = progress.reflection(rows)
+        status = progress.status_counts(rows)
         bars = htmlcharts.bars([(f"{STATUS_SYMBOLS[s]} {status_labels[s]}", int(n),
                                  STATUS_COLOURS[s]) for s, n in zip(status["status"],
                                                                     status["count"],
                                                                     strict=True)])
-        by_type = checklist.reflection_by_org_type(ds, remarks)
+        by_type = progress.reflection_by_org_type(ds, remarks)
         by_type = by_type[by_type["total"] > 0]
         table = htmlcharts.heat_table(
             [page.org_labels[o] for o in by_type["org_type"]],
@@ -206,8 +299,8 @@ def render(page: Page, slide: slides.Slide, number: int, total: int, filter_text
             [[f"{round(100 * r.rate)}%", *(str(int(getattr(r, s))) for s in STATUSES)]
              for r in by_type.itertuples()],
             [[r.rate, 0, 0, 0, 0] for r in by_type.itertuples()])
-        rate = t("rate_value", pct=round(100 * progress.rate), r=progress.reflected,
-                 p=progress.partly, n=progress.total)
+        rate = t("rate_value", pct=round(100 * done.rate), r=done.reflected,
+                 p=done.partly, n=done.total)
         body = (f"<p><b>{esc(t('rate'))}: {esc(rate)}</b></p>"
                 f'<div class="sed-cols"><div>{bars}</div><div>{table}</div></div>')
         return _frame(t("s_we_did"), t("s_progress"), body, *foot)

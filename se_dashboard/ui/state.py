@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from se_dashboard.access import FORCE_ANON_ENV, forced_anonymized
-from se_dashboard.filters import QUERY_KEYS, Filters
-from se_dashboard.vocab import LANGS, Lang
+from se_dashboard.analysis.filters import QUERY_KEYS, Filters
+from se_dashboard.checklist.access import FORCE_ANON_ENV, forced_anonymized
+from se_dashboard.present.vocab import LANGS, Lang
 
 FILTERS_KEY = "sed_filters"
 LANG_KEY = "sed_lang"

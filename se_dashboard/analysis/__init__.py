@@ -1,0 +1,1 @@
+"""Filters and counts over the remarks: what a view keeps and the figures it shows."""
