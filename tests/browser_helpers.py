@@ -12,6 +12,10 @@ from playwright.sync_api import BrowserContext, Locator, Page, WebSocket, expect
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 RENDER_TIMEOUT = 30_000  # ms: a cold first run imports pandas and plotly
 SETTLED_MS = 800  # ms the DOM must stay unchanged before a page is measured or audited
+# Playwright's assertions wait 5 s by default; a shared 2-core machine under load can take
+# longer to open a list or redraw after a rerun, which is not what the tests check.
+EXPECT_TIMEOUT = 15_000
+expect.set_options(timeout=EXPECT_TIMEOUT)
 SKELETONS = ", ".join(f"[data-testid={t}]" for t in ("stAppSkeleton", "stSkeleton",
                                                       "stSkeletonElement"))
 
