@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -181,3 +183,40 @@ def test_list_is_newest_first_and_names_never_clash(base: Path, root: Path) -> N
     odd = versions.publish(base, copy_of(base), "a/b: c", root, datetime(2026, 4, 1))
     assert odd.name == "20260401-000000-a-b-c"
     assert odd.path.parent == root
+
+
+def test_publications_at_the_same_time_take_turns_and_each_builds_on_the_last(
+        tmp_path: Path) -> None:
+    base = copy_data(tmp_path, "base").resolve()
+    root = tmp_path / "versions"
+    inside = threading.Lock()
+    seen: list[Path] = []
+    overlaps: list[str] = []
+
+    def build(out: Path) -> None:
+        if not inside.acquire(blocking=False):
+            overlaps.append(out.name)
+            return
+        try:
+            seen.append(versions.active_folder(base, root))  # what this publication starts from
+            time.sleep(0.2)
+            for source in base.glob("*.csv"):
+                shutil.copyfile(source, out / source.name)
+        finally:
+            inside.release()
+
+    threads = [threading.Thread(target=versions.publish, args=(base, build, f"v{i}", root))
+               for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert overlaps == []
+    made = versions.list_versions(base, root)
+    assert len(made) == 3
+    # A chain: the first started from the base, each other from the one published before it,
+    # and the last one published is active.
+    parents = [v.parent for v in made]
+    assert parents.count(None) == 1
+    assert sorted(p for p in parents if p) == sorted(v.name for v in made if not v.current)
+    assert seen[0] == base and len(set(seen)) == 3

@@ -13,6 +13,7 @@ folder never serves versions made from a different one.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -27,6 +28,7 @@ from pathlib import Path
 VERSIONS_ENV = "SE_DASHBOARD_VERSIONS"
 DEFAULT_VERSIONS = Path(__file__).resolve().parents[2] / "state" / "versions"
 META = "version.json"
+LOCK = ".publish.lock"
 _STAGING_PREFIX = ".staging-"
 _UNSAFE = re.compile(r"[^\w가-힣.-]+")
 
@@ -129,13 +131,26 @@ def publish(base: Path, build: Callable[[Path], None], label: str,
             root: Path | None = None, now: datetime | None = None) -> Version:
     """Write a new version of `base` and switch to it; return it.
 
-    `build(folder)` writes a complete data folder into an empty folder. The result is validated
-    with the loader: a DataError (or any error of `build`) propagates, the staging folder is
-    removed and the active version stays as it was."""
+    `build(folder)` writes a complete data folder into an empty folder; it runs while no other
+    publication does, so it should read the active folder (loader.data_folder()) when called.
+    The result is validated with the loader: a DataError (or any error of `build`) propagates,
+    the staging folder is removed and the active version stays as it was."""
     from .loader import load  # the loader resolves the active folder through this module
 
     root = root or versions_root()
     root.mkdir(parents=True, exist_ok=True)
+    # One publication at a time (threads and processes): each builds on the version active when
+    # its turn comes, so two imports saved at once both end up in the data.
+    with open(root / LOCK, "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _publish(base, build, label, root, now, load)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _publish(base: Path, build: Callable[[Path], None], label: str, root: Path,
+             now: datetime | None, load: Callable[[Path], object]) -> Version:
     parent = current_name(base, root)
     staging = Path(tempfile.mkdtemp(dir=root, prefix=_STAGING_PREFIX))
     try:
